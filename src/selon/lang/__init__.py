@@ -1,0 +1,177 @@
+"""Language resources: one folder per language, plain UTF-8 files, loaded, validated and cached here.
+
+A language is a folder `selon/lang/<code>/` holding the files below; nothing language-specific lives in code, so a
+new language is a new folder. Lines starting with `#` and blank lines are ignored everywhere; entries are
+compared lower-cased, with typographic apostrophes folded to `'`.
+
+    language.json        {"code", "name", "model"}: the default spaCy model
+    cues.tsv             lemma, stance, frame          reporting verbs (see FRAMES)
+    according.txt        phrases that attribute by preposition: "selon", "according to"
+    anonymous_nouns.txt  nouns naming unnamed people: "responsable", "official"
+    document_nouns.txt   nouns naming documents: "rapport", "report"
+    media_nouns.txt      nouns naming outlets generically: "médias", "newspaper"
+    organization_nouns.txt  nouns naming institutions: "ministère", "ministry"
+    roles.txt            titles and roles: "porte-parole", "spokeswoman"
+    outlets.txt          names of news outlets and agencies: "AFP", "Reuters"
+    speech_nouns.txt     what one declines or fails to answer: "commentaire", "request"
+    numbers.tsv          word, value                    counted sources: "trois  3"
+    pronouns.tsv         pronoun, number (sg|pl)        personal subject pronouns
+    anaphoric_determiners.txt  determiners of a definite noun phrase that refers back: "les", "the"
+    boilerplate.txt      regular expressions matching whole page-furniture paragraphs
+    anonymity.txt        regular expressions matching a condition of anonymity
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import get_args
+
+from selon.errors import ResourceError, UnsupportedLanguageError
+from selon.schema.records import Stance
+
+#: What a cue verb's complement is, and under which condition its stance holds.
+#:  say           takes a clause, a quote or an incise: "a déclaré que", "said"
+#:  say_obj       like say, and a plain object is the content too: "a révélé l'étendue", "denied the report"
+#:  act           a speech act whose content is the predicate itself: "a critiqué la décision"
+#:  decline_ctrl  decline only when its complement is a speech verb or noun: "a refusé de commenter"
+#:  neg_ctrl      decline only when negated and its complement is a speech verb: "n'a pas souhaité s'exprimer"
+#:  neg           its stance holds only when negated: "n'a pas répondu"
+#:  refer         decline when its object is a speech noun or journalists: "a renvoyé les questions à"
+FRAMES = ("say", "say_obj", "act", "decline_ctrl", "neg_ctrl", "neg", "refer")
+
+_ROOT = "selon.lang"
+
+
+def fold(text: str) -> str:
+    """The comparison key of an entry or a token: lower-cased, with typographic apostrophes made plain."""
+    return text.lower().replace("\u2019", "'").replace("\u02bc", "'").strip()
+
+
+@dataclass(frozen=True)
+class CueEntry:
+    lemma: str
+    stance: Stance
+    frame: str
+
+
+@dataclass(frozen=True)
+class LangResources:
+    code: str
+    name: str
+    model: str
+    cues: dict[str, tuple[CueEntry, ...]]
+    according: tuple[str, ...]
+    anonymous_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    media_nouns: frozenset[str]
+    organization_nouns: frozenset[str]
+    roles: frozenset[str]
+    outlets: tuple[str, ...]
+    speech_nouns: frozenset[str]
+    numbers: dict[str, int]
+    pronouns: dict[str, str]
+    anaphoric_determiners: frozenset[str]
+    boilerplate: tuple[re.Pattern[str], ...]
+    anonymity: tuple[re.Pattern[str], ...]
+
+
+def _lines(folder: Path, name: str) -> list[tuple[int, str]]:
+    path = folder / name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ResourceError(f"language resource {path.name} is missing in {folder.name}/") from None
+    rows = []
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            rows.append((number, line.rstrip("\n")))
+    return rows
+
+
+def _words(folder: Path, name: str) -> frozenset[str]:
+    return frozenset(fold(line) for _, line in _lines(folder, name))
+
+
+def _table(folder: Path, name: str, columns: int) -> list[list[str]]:
+    rows = []
+    for number, line in _lines(folder, name):
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) != columns or not all(cells):
+            raise ResourceError(f"{folder.name}/{name}:{number}: expected {columns} tab-separated columns")
+        rows.append(cells)
+    return rows
+
+
+def _patterns(folder: Path, name: str) -> tuple[re.Pattern[str], ...]:
+    patterns = []
+    for number, line in _lines(folder, name):
+        try:
+            patterns.append(re.compile(line.strip(), re.IGNORECASE))
+        except re.error as error:
+            raise ResourceError(f"{folder.name}/{name}:{number}: bad regular expression: {error}") from None
+    return tuple(patterns)
+
+
+def _cues(folder: Path) -> dict[str, tuple[CueEntry, ...]]:
+    stances = get_args(Stance)
+    cues: dict[str, list[CueEntry]] = {}
+    for lemma, stance, frame in _table(folder, "cues.tsv", 3):
+        if stance not in stances or frame not in FRAMES:
+            raise ResourceError(f"{folder.name}/cues.tsv: {lemma}: unknown stance {stance!r} or frame {frame!r}")
+        cues.setdefault(fold(lemma), []).append(CueEntry(fold(lemma), stance, frame))  # type: ignore[arg-type]
+    return {lemma: tuple(entries) for lemma, entries in cues.items()}
+
+
+def _folder(code: str) -> Path:
+    return Path(str(resources.files(_ROOT))) / code
+
+
+def available_languages() -> list[str]:
+    root = Path(str(resources.files(_ROOT)))
+    return sorted(p.name for p in root.iterdir() if (p / "language.json").is_file())
+
+
+@lru_cache(maxsize=None)
+def load(code: str) -> LangResources:
+    """The resources of language `code`; raises UnsupportedLanguageError for a language without a folder."""
+    if code not in available_languages():
+        raise UnsupportedLanguageError(
+            f"language {code!r} is not supported (available: {', '.join(available_languages())})"
+        )
+    folder = _folder(code)
+    meta = json.loads((folder / "language.json").read_text(encoding="utf-8"))
+    numbers = {}
+    for word, value in _table(folder, "numbers.tsv", 2):
+        if not value.isdigit():
+            raise ResourceError(f"{code}/numbers.tsv: {word}: value {value!r} is not a number")
+        numbers[fold(word)] = int(value)
+    pronouns = {}
+    for word, number in _table(folder, "pronouns.tsv", 2):
+        if number not in ("sg", "pl"):
+            raise ResourceError(f"{code}/pronouns.tsv: {word}: number must be sg or pl")
+        pronouns[fold(word)] = number
+    return LangResources(
+        code=code,
+        name=meta["name"],
+        model=meta["model"],
+        cues=_cues(folder),
+        according=tuple(sorted({fold(line) for _, line in _lines(folder, "according.txt")}, key=len, reverse=True)),
+        anonymous_nouns=_words(folder, "anonymous_nouns.txt"),
+        document_nouns=_words(folder, "document_nouns.txt"),
+        media_nouns=_words(folder, "media_nouns.txt"),
+        organization_nouns=_words(folder, "organization_nouns.txt"),
+        roles=_words(folder, "roles.txt"),
+        outlets=tuple(line.strip() for _, line in _lines(folder, "outlets.txt")),
+        speech_nouns=_words(folder, "speech_nouns.txt"),
+        numbers=numbers,
+        pronouns=pronouns,
+        anaphoric_determiners=_words(folder, "anaphoric_determiners.txt"),
+        boilerplate=_patterns(folder, "boilerplate.txt"),
+        anonymity=_patterns(folder, "anonymity.txt"),
+    )

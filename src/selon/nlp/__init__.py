@@ -1,0 +1,1 @@
+"""The only place that touches `spacy.Language`: model loading by configurable name, component registration."""

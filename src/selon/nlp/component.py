@@ -1,0 +1,43 @@
+"""The attribution layer as a registered spaCy component, so `nlp.pipe(n_process=N)` runs it in every worker.
+
+The component stores its result on the Doc as a plain `selon/1` fragment (lists of dicts), because docs come
+back from worker processes through msgpack, which knows nothing of our records.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from selon import lang as languages
+from selon.extract.assemble import extract
+
+if not Doc.has_extension("selon"):
+    Doc.set_extension("selon", default=None)
+
+
+class AttributionComponent:
+    """Finds attributions, sources and notes in a parsed Doc (the find step) and writes them on it."""
+
+    def __init__(self, nlp: Language, name: str, lang: str) -> None:
+        self.name = name
+        self.resources = languages.load(lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = extract(doc, self.resources)
+        doc._.selon = found.to_dict()
+        return doc
+
+
+@Language.factory("selon_attributions", default_config={"lang": "fr"})
+def make_attribution_component(nlp: Language, name: str, lang: str) -> AttributionComponent:
+    return AttributionComponent(nlp, name, lang)
+
+
+def result_of(doc: Doc) -> dict[str, Any]:
+    found = doc._.selon
+    if found is None:
+        raise ValueError("this Doc did not go through the selon_attributions component")
+    return dict(found)

@@ -1,0 +1,52 @@
+"""Loading spaCy pipelines by a name the user can change.
+
+The default model of each language is written in its `language.json`; `SELON_MODEL_<LANG>` in the environment or
+an explicit `model=` argument (the CLI's `--model`) replaces it, so a user with the official `en_core_web_sm` can
+use it instead of the re-uploaded package we depend on.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from selon import lang as languages
+from selon.errors import ModelNotFoundError
+
+COMPONENT = "selon_attributions"
+
+# Large inputs are cut into chunks well below this, but a caller may hand us a long paragraph.
+MAX_LENGTH = 2_000_000
+
+
+def model_name(code: str, override: str | None = None) -> str:
+    if override:
+        return override
+    return os.environ.get(f"SELON_MODEL_{code.upper()}") or languages.load(code).model
+
+
+@lru_cache(maxsize=8)
+def _load(name: str, code: str) -> Language:
+    from selon.nlp import component  # noqa: F401  (registers the factory)
+
+    try:
+        nlp = spacy.load(name, exclude=[])
+    except OSError as error:
+        raise ModelNotFoundError(f"spaCy model {name!r} for language {code!r} cannot be loaded: {error}") from None
+    nlp.max_length = MAX_LENGTH
+    nlp.add_pipe(COMPONENT, last=True, config={"lang": code})
+    return nlp
+
+
+def load_pipeline(code: str, model: str | None = None) -> Language:
+    """The spaCy pipeline for `code`, with selon's attribution component last; cached per (model, language)."""
+    languages.load(code)  # unsupported languages fail here, before any model is looked for
+    return _load(model_name(code, model), code)
+
+
+def bare_pipeline(code: str, model: str | None = None) -> Language:
+    """The same model without selon's component: the baseline the benchmarks compare against."""
+    return spacy.load(model_name(code, model))

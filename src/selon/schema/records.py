@@ -1,0 +1,217 @@
+"""Frozen records of one analysed article, and their `selon/1` serialisation.
+
+The records are what the Python API returns and what every other layer (CLI, store, web) consumes, so they are
+immutable and carry nothing that depends on spaCy: an `Analysis` can be pickled, sent between processes and
+rebuilt from its JSON with `Analysis.from_dict`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA = "selon/1"
+
+AttributionType = Literal["direct", "indirect", "mixed"]
+Stance = Literal["assert", "deny", "acknowledge", "decline", "no_response"]
+SourceKind = Literal["person", "anonymous", "organization", "document", "media"]
+NoteKind = Literal["anonymity_condition", "boilerplate"]
+
+TYPES: tuple[AttributionType, ...] = ("direct", "indirect", "mixed")
+STANCES: tuple[Stance, ...] = ("assert", "deny", "acknowledge", "decline", "no_response")
+KINDS: tuple[SourceKind, ...] = ("person", "anonymous", "organization", "document", "media")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of `article.text`; `text` is always `article.text[start:end]`."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Span:
+        return cls(int(data["start"]), int(data["end"]), str(data["text"]))
+
+
+@dataclass(frozen=True)
+class Cue(Span):
+    """The words that signal an attribution; `lemma` is the reporting verb's or preposition's base form."""
+
+    lemma: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**super().to_dict(), "lemma": self.lemma}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Cue:
+        return cls(int(data["start"]), int(data["end"]), str(data["text"]), str(data.get("lemma") or ""))
+
+
+@dataclass(frozen=True)
+class Attribution:
+    id: str
+    type: AttributionType
+    content: Span
+    cue: Cue | None
+    source_id: str
+    mention: Span | None
+    stance: Stance
+    confidence: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "content": self.content.to_dict(),
+            "cue": self.cue.to_dict() if self.cue else None,
+            "source": {"id": self.source_id, "mention": self.mention.to_dict() if self.mention else None},
+            "stance": self.stance,
+            "confidence": round(self.confidence, 3),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Attribution:
+        source = data["source"]
+        return cls(
+            id=data["id"],
+            type=data["type"],
+            content=Span.from_dict(data["content"]),
+            cue=Cue.from_dict(data["cue"]) if data.get("cue") else None,
+            source_id=source["id"],
+            mention=Span.from_dict(source["mention"]) if source.get("mention") else None,
+            stance=data["stance"],
+            confidence=float(data.get("confidence", 0.0)),
+        )
+
+
+@dataclass(frozen=True)
+class Source:
+    """One speaker or origin of statements, resolved within the article across all its mentions."""
+
+    id: str
+    kind: SourceKind
+    name: str
+    description: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    count: int | None = None
+    mentions: tuple[Span, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "name": self.name,
+            "description": self.description,
+            "role": self.role,
+            "affiliation": self.affiliation,
+            "count": self.count,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Source:
+        return cls(
+            id=data["id"],
+            kind=data["kind"],
+            name=data["name"],
+            description=data.get("description"),
+            role=data.get("role"),
+            affiliation=data.get("affiliation"),
+            count=data.get("count"),
+            mentions=tuple(Span.from_dict(m) for m in data.get("mentions", [])),
+        )
+
+
+@dataclass(frozen=True)
+class Note:
+    kind: NoteKind
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Note:
+        return cls(data["kind"], int(data["start"]), int(data["end"]), str(data["text"]))
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    lang: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "lang": self.lang,
+            "title": self.title,
+            "url": self.url,
+            "outlet": self.outlet,
+            "published": self.published,
+            "text": self.text,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        return cls(
+            id=str(data["id"]),
+            lang=str(data["lang"]),
+            text=str(data["text"]),
+            title=data.get("title"),
+            url=data.get("url"),
+            outlet=data.get("outlet"),
+            published=data.get("published"),
+        )
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything selon found in one article: the `selon/1` object as typed records."""
+
+    article: Article
+    attributions: tuple[Attribution, ...] = ()
+    sources: tuple[Source, ...] = ()
+    notes: tuple[Note, ...] = ()
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    def source(self, source_id: str) -> Source:
+        for source in self.sources:
+            if source.id == source_id:
+                return source
+        raise KeyError(source_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        from selon.schema.summary import summarise
+
+        return {
+            "schema": SCHEMA,
+            "article": self.article.to_dict(),
+            "attributions": [a.to_dict() for a in self.attributions],
+            "sources": [s.to_dict() for s in self.sources],
+            "notes": [n.to_dict() for n in self.notes],
+            "summary": summarise(self),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        if data.get("schema") != SCHEMA:
+            raise ValueError(f"not a {SCHEMA} object: schema is {data.get('schema')!r}")
+        return cls(
+            article=Article.from_dict(data["article"]),
+            attributions=tuple(Attribution.from_dict(a) for a in data.get("attributions", [])),
+            sources=tuple(Source.from_dict(s) for s in data.get("sources", [])),
+            notes=tuple(Note.from_dict(n) for n in data.get("notes", [])),
+        )
