@@ -13,6 +13,11 @@ app = typer.Typer(
 )
 
 
+@app.callback()
+def main() -> None:
+    """Who says what in the news: quotations, reported statements, their sources and stance."""
+
+
 def _register() -> None:
     from selon.cli import analyze_cmd
 
