@@ -1,15 +1,121 @@
-"""`selon analyze` and `selon languages`. (Provisional.)"""
+"""`selon analyze` and `selon languages`: from article files to reports or `selon/1` JSON.
+
+Bad inputs never stop a batch: each is reported on stderr with its code and hint, the others are printed in input
+order, and the exit status says what happened (see `selon.cli.exits`).
+"""
 
 from __future__ import annotations
 
+import json
+import sys
+from collections.abc import Iterator
+from enum import Enum
+from typing import Annotated, Optional
+
 import typer
+from rich.console import Console
+
+from selon.cli import exits
+from selon.errors import SelonError
+from selon.ingest.prepare import ArticleInput, prepare
+from selon.ingest.reader import read_path
+from selon.pipeline import Failure, analyze_many
+from selon.schema.records import Analysis
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+
+
+def parse_models(values: list[str] | None) -> dict[str, str]:
+    """`--model NAME` applies to every language; `--model en=NAME` to one."""
+    models: dict[str, str] = {}
+    for value in values or []:
+        lang, sep, name = value.partition("=")
+        if sep:
+            models[lang] = name
+        else:
+            models["*"] = value
+    return models
+
+
+def _prepared(paths: list[str], **options: Optional[str]) -> Iterator[ArticleInput | Failure]:
+    for path in paths:
+        try:
+            name, data = read_path(path)
+            yield prepare(data, name=name, **options)  # type: ignore[arg-type]
+        except SelonError as error:
+            yield Failure(path, error)
+
+
+def _progress(items: list[ArticleInput | Failure], results: Iterator[Analysis | Failure], err: Console,
+              enabled: bool) -> Iterator[Analysis | Failure]:
+    if not enabled:
+        yield from results
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("analyse", total=len(items))
+        for result in results:
+            progress.advance(task)
+            yield result
 
 
 def register(app: typer.Typer) -> None:
     @app.command()
+    def analyze(
+        paths: Annotated[list[str], typer.Argument(help="Text or HTML files; - reads standard input.")],
+        lang: Annotated[Optional[str], typer.Option(help="Language code (fr, en); detected when absent.")] = None,
+        published: Annotated[Optional[str], typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+        title: Annotated[Optional[str], typer.Option(help="Article title.")] = None,
+        url: Annotated[Optional[str], typer.Option(help="Article URL.")] = None,
+        outlet: Annotated[Optional[str], typer.Option(help="Outlet that published it.")] = None,
+        format: Annotated[Format, typer.Option("--format", "-f", help="text report, one JSON object, or JSON lines.")] = Format.text,
+        model: Annotated[Optional[list[str]], typer.Option(help="spaCy model: NAME, or LANG=NAME; repeatable.")] = None,
+        workers: Annotated[int, typer.Option(min=1, help="Processes running the spaCy pipeline.")] = 1,
+    ) -> None:
+        """Find every attribution in articles: who said what, with which stance."""
+        out = Console(soft_wrap=format != Format.text)
+        err = Console(stderr=True)
+        models = parse_models(model)
+        items = list(_prepared(paths, lang=lang, published=published, title=title, url=url, outlet=outlet))
+        languages = {i.lang for i in items if isinstance(i, ArticleInput)}
+        per_language = {code: models.get(code) or models.get("*", "") for code in languages}
+        results = analyze_many(items, n_process=workers, models={k: v for k, v in per_language.items() if v})
+        failures: list[Failure] = []
+        collected: list[dict[str, object]] = []
+        for name, result in zip(paths, _progress(items, results, err, len(items) > 1)):
+            if isinstance(result, Failure):
+                failures.append(result)
+                err.print(f"[red]selon: {result.name}:[/red] {result.message}", highlight=False)
+                continue
+            for warning in result.warnings:
+                err.print(f"[yellow]selon: {name}: warning:[/yellow] {warning}", highlight=False)
+            if format == Format.text:
+                from selon.cli.render import report
+
+                out.print(report(result, name))
+            elif format == Format.jsonl:
+                sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            else:
+                collected.append(result.to_dict())
+        if format == Format.json and collected:
+            payload: object = collected[0] if len(paths) == 1 else collected
+            sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.flush()
+        if failures:
+            raise typer.Exit(failures[0].error.exit_status if len(items) == 1 else exits.PARTIAL)
+
+    @app.command()
     def languages() -> None:
-        """List the languages selon can analyse."""
+        """List the languages selon can analyse, with their default spaCy model."""
         from selon.lang import available_languages, load
+        from selon.nlp.models import model_name
 
         for code in available_languages():
-            typer.echo(f"{code}\t{load(code).name}")
+            typer.echo(f"{code}\t{load(code).name}\t{model_name(code)}")
+

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc
 
+from selon.extract.context import Context
+from selon.extract.coref import Resolver
+from selon.extract.linking import Candidate, find_candidates
+from selon.extract.notes import anonymity_conditions, boilerplate
+from selon.extract.sources import Entity
 from selon.lang import LangResources
-from selon.schema.records import Attribution, Note, Source
+from selon.schema.records import Attribution, Cue, Note, Source, Span
 
 
 @dataclass(frozen=True)
@@ -34,4 +40,63 @@ class Extraction:
 
 
 def extract(doc: Doc, res: LangResources) -> Extraction:
-    return Extraction((), (), ())
+    furniture = boilerplate(doc.text, res)
+    ctx = Context.build(doc, res, furniture)
+    candidates = find_candidates(ctx)
+    resolver = Resolver(ctx)
+    entities: dict[int, Entity] = {}  # id(candidate) -> its source
+    for candidate in candidates:
+        if candidate.follows is not None:
+            if id(candidate.follows) in entities:
+                entities[id(candidate)] = entities[id(candidate.follows)]
+        elif candidate.mention is not None:
+            entities[id(candidate)] = resolver.resolve(candidate.mention)
+    kept = [c for c in candidates if id(c) in entities]
+    numbers: dict[int, str] = {}
+    for candidate in kept:
+        numbers.setdefault(id(entities[id(candidate)]), f"s{len(numbers) + 1}")
+    attributions = tuple(_attribution(ctx, f"a{n}", c, numbers[id(entities[id(c)])]) for n, c in enumerate(kept, 1))
+    sources = tuple(
+        _source(entity, numbers[id(entity)]) for entity in _unique(entities[id(c)] for c in kept)
+    )
+    notes = tuple(sorted([*furniture, *anonymity_conditions(doc, res)], key=lambda n: n.start))
+    return Extraction(attributions, sources, notes)
+
+
+def _unique(entities: Iterable[Entity]) -> list[Entity]:
+    return list({id(e): e for e in entities}.values())
+
+
+def _span(ctx: Context, start: int, end: int) -> Span:
+    return Span(start, end, ctx.doc.text[start:end])
+
+
+def _attribution(ctx: Context, number: str, candidate: Candidate, source_id: str) -> Attribution:
+    cue = None
+    if candidate.cue is not None:
+        start, end = candidate.cue
+        cue = Cue(start, end, ctx.doc.text[start:end], candidate.lemma)
+    mention = _span(ctx, candidate.mention.start, candidate.mention.end) if candidate.mention else None
+    return Attribution(
+        id=number,
+        type=candidate.type,
+        content=_span(ctx, *candidate.content),
+        cue=cue,
+        source_id=source_id,
+        mention=mention,
+        stance=candidate.stance,
+        confidence=candidate.confidence,
+    )
+
+
+def _source(entity: Entity, source_id: str) -> Source:
+    return Source(
+        id=source_id,
+        kind=entity.kind,
+        name=entity.name,
+        description=entity.description,
+        role=entity.role,
+        affiliation=entity.affiliation,
+        count=entity.count,
+        mentions=tuple(sorted(set(entity.mentions), key=lambda m: m.start)),
+    )

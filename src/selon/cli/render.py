@@ -1,0 +1,97 @@
+"""The readable report of one analysis: the source map first, then every attribution."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from selon.schema.records import KINDS, Analysis
+
+KIND_STYLES = {
+    "person": "bold cyan",
+    "anonymous": "bold magenta",
+    "organization": "bold green",
+    "document": "bold yellow",
+    "media": "bold blue",
+}
+STANCE_STYLES = {"assert": "", "deny": "red", "acknowledge": "yellow", "decline": "magenta", "no_response": "dim"}
+
+
+def _clip(text: str, width: int = 220) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def source_map(analysis: Analysis) -> RenderableType:
+    summary = analysis.to_dict()["summary"]
+    statements = Counter(a.source_id for a in analysis.attributions)
+    table = Table(title="Source map", title_justify="left", expand=True)
+    table.add_column("kind")
+    table.add_column("source")
+    table.add_column("statements", justify="right")
+    table.add_column("who they are")
+    for kind in KINDS:
+        for source in (s for s in analysis.sources if s.kind == kind):
+            details = ", ".join(
+                x for x in (source.description, source.role, source.affiliation) if x and x != source.name
+            )
+            if source.count:
+                details = f"{source.count} × " + details if details else f"{source.count} people"
+            table.add_row(Text(kind, KIND_STYLES[kind]), source.name, str(statements[source.id]), _clip(details, 80))
+    lines = [
+        f"{summary['attributions']} attributions · "
+        + " · ".join(f"{n} {t}" for t, n in summary["by_type"].items()),
+        f"anonymous share: {summary['anonymous_share']:.0%}",
+    ]
+    for label, key in (("declined", "declined"), ("did not respond", "no_response"), ("denied", "denied"),
+                       ("acknowledged", "acknowledged")):
+        if summary[key]:
+            lines.append(f"{label}: " + "; ".join(summary[key]))
+    return Group(table, Text("\n".join(lines)))
+
+
+def attributions(analysis: Analysis) -> RenderableType:
+    table = Table(title="Attributions", title_justify="left", expand=True, show_lines=True)
+    table.add_column("#", justify="right")
+    table.add_column("content", ratio=3)
+    table.add_column("cue")
+    table.add_column("source")
+    table.add_column("stance / type")
+    for attribution in analysis.attributions:
+        source = analysis.source(attribution.source_id)
+        said_as = attribution.mention.text if attribution.mention else "(continues)"
+        who = Text(source.name, KIND_STYLES[source.kind])
+        if said_as != source.name:
+            who.append(f"\nas “{_clip(said_as, 60)}”", "dim")
+        table.add_row(
+            attribution.id,
+            _clip(attribution.content.text),
+            attribution.cue.text if attribution.cue else "—",
+            who,
+            Text(f"{attribution.stance}\n{attribution.type}", STANCE_STYLES[attribution.stance]),
+        )
+    return table
+
+
+def notes(analysis: Analysis) -> RenderableType | None:
+    if not analysis.notes:
+        return None
+    lines = [f"[{note.kind}] {_clip(note.text, 160)}" for note in analysis.notes]
+    return Panel("\n".join(lines), title="Notes", title_align="left")
+
+
+def report(analysis: Analysis, name: str) -> RenderableType:
+    article = analysis.article
+    heading = Text(f"{name}", "bold")
+    heading.append(f"  ({article.lang}{', ' + article.title if article.title else ''})", "dim")
+    parts: list[RenderableType] = [heading, source_map(analysis), attributions(analysis)]
+    extra = notes(analysis)
+    if extra is not None:
+        parts.append(extra)
+    for warning in analysis.warnings:
+        parts.append(Text(f"warning: {warning}", "yellow"))
+    return Group(*parts)

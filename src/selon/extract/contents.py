@@ -1,0 +1,179 @@
+"""What is attributed: the span of text a cue governs, and whether it is direct, indirect or mixed.
+
+Three shapes cover reported speech: a complement clause ("a déclaré que ...", "said the deal ..."), an incise
+that follows its content ("..., ont déclaré les responsables"), and a speech act whose content is the predicate
+itself ("a refusé de commenter le rapport"). Which one applies is read from the parse, never from words.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from selon.extract.context import SUBSTANTIAL_WORDS, Context
+from selon.extract.cues import CueHit
+from selon.extract.quotes import QUOTE_MARKS
+from selon.schema.records import AttributionType
+
+_CLAUSE_DEPS = ("ccomp", "xcomp")
+_OBJECT_DEPS = ("obj", "dobj")
+_RELATIVE_DEPS = ("acl:relcl", "relcl")
+_BREAKS = ".!?;"
+_SENTENCE_ENDS = (".", "!", "?", "…", "\n")
+_SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
+_PREDICATE_DEPS = ("cop", "nsubj", "nsubj:pass", "nsubjpass")
+#: Complements that make a verb the end of its own statement rather than an incise closing another.
+_CORE_DEPS = ("obj", "dobj", "iobj", "obl:arg", "ccomp", "xcomp", "dative")
+_INCISE_MARKS = ",—–"
+#: Below this many words a span is too short to be a statement.
+MIN_WORDS = 2
+
+
+def _trim(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
+    """Shrinks a token span [start, end] to exclude edge punctuation, marks and coordinators."""
+    doc = ctx.doc
+    while start <= end and (doc[start].is_punct and doc[start].text not in QUOTE_MARKS or doc[start].pos_ in ("CCONJ", "SCONJ")):
+        start += 1
+    while end >= start and doc[end].is_punct and doc[end].text not in QUOTE_MARKS:
+        end -= 1
+    if end < start:
+        return None
+    return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def clause_start(ctx: Context, token: Token) -> int:
+    """First token of the sentence holding `token`, never before its paragraph.
+
+    The parser splits sentences wrongly inside names and quotes, so a start not preceded by a sentence end is
+    moved back to the previous one; a start inside a quote moves back to its opening mark.
+    """
+    doc = ctx.doc
+    paragraph = ctx.paragraph_start(token.idx)
+    start = token.sent.start
+    while start > 0 and doc[start - 1].idx >= paragraph and doc[start - 1].text not in _SENTENCE_ENDS:
+        start = doc[start - 1].sent.start
+    while doc[start].idx < paragraph and start < token.i:
+        start += 1
+    quote = ctx.quote_at(doc[start].idx)
+    if quote is not None and quote.start < doc[start].idx:
+        return ctx.token_at(quote.start).i
+    return start
+
+
+def is_clause(ctx: Context, start: int, end: int) -> bool:
+    """Whether a character span holds a statement (a verb or a predicate), not a bare noun phrase."""
+    span = ctx.tokens(start, end)
+    if span is None:
+        return False
+    for token in span:
+        if token.head.i < span.start or token.head.i >= span.end or token.head == token:
+            if token.pos_ in ("VERB", "AUX") or any(c.dep_ in _PREDICATE_DEPS for c in token.children):
+                return True
+    return False
+
+
+def _subtree(ctx: Context, child: Token) -> tuple[int, int] | None:
+    return _trim(ctx, child.left_edge.i, child.right_edge.i)
+
+
+def _clause_head(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or any(c.dep_ in _PREDICATE_DEPS + ("mark",) for c in token.children)
+
+
+def _phrase_start(verb: Token, hit: CueHit, subject: Token | None) -> int:
+    start = hit.start
+    if subject is not None and subject.i < verb.i:
+        start = min(start, subject.left_edge.i)
+    return start
+
+
+def clause_content(ctx: Context, hit: CueHit, subject: Token | None) -> tuple[tuple[int, int], float] | None:
+    """The content of a verb of saying, with a confidence; None when it governs no statement."""
+    doc = ctx.doc
+    verb = doc[hit.verb]
+    for child in verb.children:
+        if child.dep_ in _CLAUSE_DEPS and child.i > verb.i and _clause_head(child):
+            span = _subtree(ctx, child)
+            if span is not None:
+                return span, 0.85
+    if hit.frame == "say_obj":
+        for child in verb.children:
+            if child.dep_ in _OBJECT_DEPS and child.i > verb.i:
+                span = _subtree(ctx, child)
+                if span is not None:
+                    return span, 0.75
+    marked = _marked_clause(ctx, verb)
+    if marked is not None:
+        return marked, 0.75
+    for child in verb.children:
+        if child.dep_ in _CLAUSE_DEPS and child.i < verb.i and _clause_head(child):
+            span = _subtree(ctx, child)
+            if span is not None:
+                return span, 0.8
+    return incise_content(ctx, verb, _phrase_start(verb, hit, subject))
+
+
+def _marked_clause(ctx: Context, verb: Token) -> tuple[int, int] | None:
+    """A complementiser soon after the verb when the parser lost the clause: "a reconnu plus tôt que ..."."""
+    doc = ctx.doc
+    sentence_end = verb.sent.end
+    for token in doc[verb.i + 1 : min(verb.i + 8, sentence_end)]:
+        if token.pos_ in ("VERB", "AUX") or token.is_punct and token.text not in "-":
+            return None
+        if token.dep_ == "mark" and token.head.i > token.i:
+            end = token.i
+            while end + 1 < sentence_end and doc[end + 1].text not in _BREAKS:
+                end += 1
+            return _trim(ctx, token.i + 1, end)
+    return None
+
+
+def incise_content(ctx: Context, verb: Token, phrase_start: int) -> tuple[tuple[int, int], float] | None:
+    """"CONTENT, ont déclaré les responsables": the sentence up to the comma that opens the incise."""
+    doc = ctx.doc
+    if phrase_start == 0 or doc[phrase_start - 1].text not in _INCISE_MARKS:
+        return None
+    subject_before = any(c.dep_ in _SUBJECT_DEPS and c.i < verb.i for c in verb.children)
+    after = [c for c in verb.children if c.i > verb.i]
+    if subject_before:
+        # "X, officials said (on Tuesday)." ends the sentence; "l'accord pourrait répondre à ..." does not.
+        if any(c.dep_ in _CORE_DEPS for c in after):
+            return None
+    elif any(c.dep_ in _CLAUSE_DEPS and c.pos_ in ("VERB", "AUX") for c in after):
+        return None
+    start = clause_start(ctx, doc[phrase_start - 1])
+    span = _trim(ctx, start, phrase_start - 2)
+    if span is None or ctx.words(*span) < MIN_WORDS or not is_clause(ctx, *span):
+        return None
+    return span, 0.8
+
+
+def predicate_content(ctx: Context, hit: CueHit) -> tuple[int, int] | None:
+    """A speech act's content is its predicate: from the cue to the end of the verb's complements.
+
+    A relative clause set off by a comma ("au ministère, qui n'a pas répondu") is another statement and ends it.
+    """
+    doc = ctx.doc
+    verb = doc[hit.verb]
+    end = verb.right_edge.i
+    for token in doc[hit.start : end + 1]:
+        if token.dep_ in _RELATIVE_DEPS and token.head.i >= hit.start and token.left_edge.i > hit.start:
+            before = token.left_edge.i - 1
+            if doc[before].text in _INCISE_MARKS:
+                end = min(end, before - 1)
+    for token in doc[hit.end : end + 1]:
+        if token.text in _BREAKS:
+            end = token.i - 1
+            break
+    return _trim(ctx, hit.start, end)
+
+
+def classify(ctx: Context, start: int, end: int) -> tuple[AttributionType, int, int]:
+    """direct when the span is one quote, mixed when it holds a quoted statement, else indirect."""
+    inside = [q for q in ctx.quotes if start <= q.start and q.end <= end + 1]
+    for quote in inside:
+        outside = ctx.doc.text[start : quote.start] + ctx.doc.text[quote.end : end]
+        if not any(ch.isalnum() for ch in outside):
+            return "direct", quote.inner_start, quote.inner_end
+    if any(len(ctx.doc.text[q.inner_start : q.inner_end].split()) >= SUBSTANTIAL_WORDS for q in inside):
+        return "mixed", start, end
+    return "indirect", start, end

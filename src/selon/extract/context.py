@@ -1,0 +1,73 @@
+"""What every extraction rule needs to know about one Doc, computed once: quotes, paragraphs, set-aside text."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from selon.extract.notes import paragraphs
+from selon.extract.quotes import Quote, find_quotes
+from selon.lang import LangResources
+from selon.schema.records import Note
+
+#: A quote counts as a statement of its own from this many words; shorter ones are terms or scare quotes.
+SUBSTANTIAL_WORDS = 4
+
+
+@dataclass
+class Context:
+    doc: Doc
+    res: LangResources
+    quotes: list[Quote]
+    boilerplate: list[Note]
+    _paragraph_starts: list[int] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Doc, res: LangResources, boilerplate: list[Note]) -> Context:
+        quotes = [q for q in find_quotes(doc.text) if not _inside_any(q.start, q.end, boilerplate)]
+        starts = [start for start, _ in paragraphs(doc.text)]
+        return cls(doc, res, quotes, boilerplate, starts)
+
+    def paragraph_of(self, char: int) -> int:
+        return bisect_right(self._paragraph_starts, char) - 1
+
+    def paragraph_start(self, char: int) -> int:
+        index = self.paragraph_of(char)
+        return self._paragraph_starts[index] if index >= 0 else 0
+
+    def in_boilerplate(self, start: int, end: int) -> bool:
+        return _inside_any(start, end, self.boilerplate)
+
+    def quote_at(self, char: int) -> Quote | None:
+        """The quote whose marks enclose `char`, if any."""
+        for quote in self.quotes:
+            if quote.start <= char < quote.end:
+                return quote
+            if quote.start > char:
+                break
+        return None
+
+    def tokens(self, start: int, end: int) -> Span | None:
+        return self.doc.char_span(start, end, alignment_mode="expand")
+
+    def words(self, start: int, end: int) -> int:
+        return len(self.doc.text[start:end].split())
+
+    def is_substantial(self, quote: Quote) -> bool:
+        text = self.doc.text[quote.inner_start : quote.inner_end]
+        return len(text.split()) >= SUBSTANTIAL_WORDS or text.rstrip().endswith(tuple(".!?…"))
+
+    def token_at(self, char: int) -> Token:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        if span is not None and len(span):
+            return span[0]
+        for token in self.doc:
+            if token.idx + len(token) > char:
+                return token
+        return self.doc[-1]
+
+
+def _inside_any(start: int, end: int, notes: list[Note]) -> bool:
+    return any(n.start < end and start < n.end for n in notes)

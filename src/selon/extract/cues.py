@@ -1,0 +1,102 @@
+"""Reporting cues: verbs from the language's cue table, with the stance their frame allows here.
+
+A lemma is only a candidate: "refuser" signals a refusal to comment only when what is refused is speech, and
+"répondre" signals no response only under negation. Each frame of `selon.lang.FRAMES` states such a condition,
+checked on the verb's dependents, so the table stays data and the conditions stay few.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from selon.lang import CueEntry, LangResources, fold
+from selon.schema.records import Stance
+
+_AUX_DEPS = ("aux", "aux:tense", "aux:pass", "auxpass", "neg")
+_CONTROL_DEPS = ("xcomp", "ccomp")
+_OBJECT_DEPS = ("obj", "dobj", "iobj", "obl", "obl:arg", "pobj", "nmod")
+#: Dependents that make a participle a modifier, not a predicate: "l'accord signalé".
+_MODIFIER_DEPS = ("acl", "amod")
+_UNCONDITIONAL = ("say", "say_obj", "act")
+
+
+@dataclass(frozen=True)
+class CueHit:
+    verb: int  # the token whose lemma is in the cue table
+    stance: Stance
+    frame: str
+    start: int  # first token of the cue words (auxiliaries, negation, the verb)
+    end: int  # one past the last cue token (the controlled verb for "refused to comment")
+    lemma: str
+
+    def char_span(self, doc: Doc) -> tuple[int, int]:
+        return doc[self.start].idx, doc[self.end - 1].idx + len(doc[self.end - 1])
+
+
+def is_negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" or "Neg" in c.morph.get("Polarity") for c in verb.children)
+
+
+def _lemma(token: Token) -> str:
+    return fold(token.lemma_)
+
+
+def _is_speech(token: Token, res: LangResources) -> bool:
+    return _lemma(token) in res.cues or _lemma(token) in res.speech_nouns
+
+
+def _controlled(verb: Token, res: LangResources) -> Token | None:
+    """The speech verb or noun a control verb governs: "refused to *comment*", "a décliné tout *commentaire*"."""
+    for child in verb.children:
+        if child.dep_ in _CONTROL_DEPS and _is_speech(child, res):
+            return child
+    for child in verb.children:
+        if child.dep_ in _OBJECT_DEPS and _lemma(child) in res.speech_nouns:
+            return child
+    return None
+
+
+def _matches(entry: CueEntry, verb: Token, res: LangResources) -> Token | None | bool:
+    """False if the entry does not apply; otherwise the token ending the cue (or None for the verb itself)."""
+    frame = entry.frame
+    if frame in _UNCONDITIONAL:
+        return None
+    if frame == "neg":
+        return None if is_negated(verb) else False
+    if frame == "decline_ctrl":
+        return _controlled(verb, res) or False
+    if frame == "neg_ctrl":
+        return (_controlled(verb, res) or False) if is_negated(verb) else False
+    if frame == "refer":
+        objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
+        return None if any(_lemma(c) in res.speech_nouns for c in objects) else False
+    return False
+
+
+def _cue_start(verb: Token) -> int:
+    """Leftmost auxiliary or negation of the verb that stands before it: "n'a pas répondu", "a-t-il déclaré"."""
+    starts = [c.i for c in verb.children if c.i < verb.i and (c.dep_ in _AUX_DEPS or c.morph.get("Polarity"))]
+    return min(starts, default=verb.i)
+
+
+def find_cues(doc: Doc, res: LangResources) -> list[CueHit]:
+    hits = []
+    for token in doc:
+        entries = res.cues.get(_lemma(token))
+        if not entries or token.pos_ not in ("VERB", "AUX"):
+            continue
+        # Conditional frames first: a negated "répondre" is a non-response before it is an answer.
+        for entry in sorted(entries, key=lambda e: e.frame in _UNCONDITIONAL):
+            matched = _matches(entry, token, res)
+            if matched is False:
+                continue
+            if entry.frame != "say" and token.dep_ in _MODIFIER_DEPS and not any(
+                c.dep_ in _AUX_DEPS for c in token.children
+            ):
+                break
+            last = matched if isinstance(matched, Token) and matched.i > token.i else token
+            hits.append(CueHit(token.i, entry.stance, entry.frame, _cue_start(token), last.i + 1, entry.lemma))
+            break
+    return hits

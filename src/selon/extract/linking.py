@@ -1,0 +1,273 @@
+"""Pairing contents with cues and speakers: the attribution candidates of one Doc, in text order.
+
+Order of the passes matters. Quotes are linked first to a cue right after them ("« … », a-t-il déclaré") or
+right before them ("a déclaré : « … »"), because a quote is the strongest evidence there is. Cues left over give
+indirect and mixed attributions, then "selon"/"according to" phrases. Quotes still without a cue continue the
+statement before them (same speaker), or, failing that, belong to a speaker introduced in the previous sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from selon.extract.according import AccordingHit, find_according, is_initial
+from selon.extract.contents import _trim, clause_content, clause_start, classify, predicate_content
+from selon.extract.context import Context
+from selon.extract.cues import CueHit, find_cues
+from selon.extract.mentions import Mention, mention_of, subject_of
+from selon.extract.quotes import QUOTE_MARKS, Quote
+from selon.lang import fold
+from selon.schema.records import AttributionType, Stance
+
+_LOOKAHEAD = 8
+_STOPS = ".!?;"
+_PERSON_LABELS = ("PER", "PERSON")
+
+
+@dataclass
+class Candidate:
+    content: tuple[int, int]
+    type: AttributionType
+    cue: tuple[int, int] | None
+    lemma: str
+    stance: Stance
+    mention: Mention | None
+    confidence: float
+    #: the candidate whose speaker this one continues (a quote with no cue of its own)
+    follows: Candidate | None = None
+
+
+def _mention(ctx: Context, verb: Token, incise: bool = False) -> Mention | None:
+    """The mention of who speaks through `verb`.
+
+    An incise ("..., a déclaré X") may have its subject after it and never borrows one from the statement it
+    closes; no verb borrows a subject from inside a quote.
+    """
+    if incise:
+        subject = subject_of(verb, inverted=True, inherit=lambda head: False)
+    else:
+        subject = subject_of(verb, inherit=lambda head: ctx.quote_at(head.idx) is None)
+    if subject is None:
+        return None
+    relative = subject.i < verb.i and subject == verb.head  # "le ministère, qui n'a pas répondu"
+    return mention_of(subject, ctx.doc, exclude=verb if relative else None)
+
+
+def _after_cue(ctx: Context, quote: Quote, cues: dict[int, CueHit], according: dict[int, AccordingHit]) -> CueHit | AccordingHit | None:
+    """A cue in the few words after the closing mark: "», a déclaré X", "," he said", "», selon X"."""
+    doc = ctx.doc
+    first = ctx.token_at(quote.end) if quote.end < len(doc.text) else None
+    if first is None or first.idx < quote.end - 1:
+        return None
+    i = first.i
+    if doc[i].text in QUOTE_MARKS and doc[i].idx < quote.end:
+        i += 1
+    while i < len(doc) and doc[i].is_punct and doc[i].text in ",—–-":
+        i += 1
+    if i < len(doc) and doc[i].is_title and ctx.doc.text[quote.inner_end - 1] in ".!?" and i not in cues:
+        return None  # a new sentence starts after the quote
+    for token in doc[i : min(i + _LOOKAHEAD, len(doc))]:
+        if token.text in _STOPS or token.text in QUOTE_MARKS or "\n" in token.text:
+            return None
+        if token.i in according:
+            return according[token.i]
+        if token.i in cues:
+            return cues[token.i]
+    return None
+
+
+def _before_cue(ctx: Context, quote: Quote, cues: dict[int, CueHit]) -> tuple[CueHit, int] | None:
+    """A cue governing the quote from before it, and where the cue's words end (e.g. before the colon)."""
+    doc = ctx.doc
+    opener = ctx.token_at(quote.start)
+    if opener.i == 0:
+        return None
+    previous = doc[opener.i - 1]
+    start = clause_start(ctx, previous)
+    verbs = [i for i in range(opener.i - 1, start - 1, -1) if i in cues]
+    if not verbs:
+        return None
+    hit = cues[verbs[0]]
+    verb = doc[hit.verb]
+    between = doc[verb.i + 1 : opener.i]
+    inside = range(opener.i, ctx.token_at(max(quote.end - 1, quote.start)).i + 1)
+    if not all(t.is_punct or verb.is_ancestor(t) or t.head.i in inside for t in between):
+        return None
+    last = opener.i - 1
+    while last > verb.i and doc[last].is_punct:
+        last -= 1
+    if previous.text in (":", ",") or not between or all(t.pos_ in ("ADP", "SCONJ") for t in between if not t.is_punct):
+        return hit, max(last, hit.end - 1)
+    return None
+
+
+def _colon_speaker(ctx: Context, quote: Quote) -> Mention | None:
+    """"Le ministre : « … »": a noun phrase, with no verb, before the colon that opens the quote."""
+    doc = ctx.doc
+    opener = ctx.token_at(quote.start)
+    colon = opener.i - 1
+    if colon < 1 or doc[colon].text != ":":
+        return None
+    start = doc[colon - 1].sent.start
+    phrase = doc[start:colon]
+    if len(phrase) > 12 or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return None
+    heads = [t for t in phrase if not (start <= t.head.i < colon) or t.head == t]
+    nominal = [t for t in heads if t.pos_ in ("NOUN", "PROPN")]
+    if not nominal:
+        return None
+    return mention_of(nominal[0], doc, stop=frozenset(range(colon, len(doc))))
+
+
+def _person_like(ctx: Context, token: Token) -> bool:
+    if token.ent_type_ in _PERSON_LABELS:
+        return True
+    lemma = fold(token.lemma_)
+    return lemma in ctx.res.roles or lemma in ctx.res.anonymous_nouns
+
+
+def _previous_speaker(ctx: Context, quote: Quote) -> Mention | None:
+    """The subject of the sentence before the quote, when it names a person: "Le maire s'est levé. « … »"."""
+    opener = ctx.token_at(quote.start)
+    if opener.i == 0:
+        return None
+    sentence = ctx.doc[opener.i - 1].sent
+    if ctx.paragraph_of(sentence.start_char) < ctx.paragraph_of(quote.start) - 1:
+        return None
+    root = sentence.root
+    subject = subject_of(root)
+    if subject is None or not _person_like(ctx, subject):
+        return None
+    return mention_of(subject, ctx.doc)
+
+
+def find_candidates(ctx: Context) -> list[Candidate]:
+    doc = ctx.doc
+    hits = [h for h in find_cues(doc, ctx.res) if not ctx.in_boilerplate(*h.char_span(doc))]
+    cues = {h.verb: h for h in hits}
+    according = {a.start: a for a in find_according(ctx)}
+    used: set[int] = set()  # cue verbs and according phrases already attributed
+    candidates: list[Candidate] = []
+    pending: list[Quote] = []
+
+    for quote in ctx.quotes:
+        inner = (quote.inner_start, quote.inner_end)
+        after = _after_cue(ctx, quote, cues, according) if quote.before != "word" or ctx.is_substantial(quote) else None
+        if isinstance(after, CueHit):
+            used.add(after.verb)
+            candidates.append(Candidate(inner, "direct", after.char_span(doc), after.lemma, after.stance, _mention(ctx, doc[after.verb], incise=True), 0.95))
+            continue
+        if isinstance(after, AccordingHit):
+            used.add(after.start)
+            candidates.append(Candidate(inner, "direct", (after.char_start, after.char_end), after.lemma, "assert", mention_of(after.head, doc, stop=_phrase_stop(ctx, after)), 0.85))
+            continue
+        before = _before_cue(ctx, quote, cues)
+        if before is not None:
+            hit, last = before
+            used.add(hit.verb)
+            cue = (doc[hit.start].idx, doc[last].idx + len(doc[last]))
+            candidates.append(Candidate(inner, "direct", cue, hit.lemma, hit.stance, _mention(ctx, doc[hit.verb]), 0.9))
+            continue
+        speaker = _colon_speaker(ctx, quote) if quote.before == "colon" else None
+        if speaker is not None:
+            candidates.append(Candidate(inner, "direct", None, "", "assert", speaker, 0.75))
+            continue
+        if quote.before != "word" and ctx.is_substantial(quote):
+            pending.append(quote)
+
+    direct = [c.content for c in candidates]
+    for hit in hits:
+        if hit.verb in used or any(s <= doc[hit.verb].idx < e for s, e in direct):
+            continue
+        verb = doc[hit.verb]
+        mention = _mention(ctx, verb, incise=hit.start > 0 and doc[hit.start - 1].text in ",—–")
+        if mention is None:
+            continue
+        if hit.frame in ("say", "say_obj"):
+            found = clause_content(ctx, hit, subject_of(verb, inherit=lambda head: False))
+            if found is None:
+                continue
+            span, confidence = found
+        else:
+            span, confidence = predicate_content(ctx, hit), 0.8
+            if span is None:
+                continue
+        if _overlaps(span, direct):
+            continue
+        kind, start, end = classify(ctx, *span)
+        candidates.append(Candidate((start, end), kind, hit.char_span(doc), hit.lemma, hit.stance, mention, confidence))
+
+    for phrase in according.values():
+        if phrase.start in used:
+            continue
+        found = _according_content(ctx, phrase)
+        if found is None or _overlaps(found, [c.content for c in candidates]):
+            continue
+        kind, start, end = classify(ctx, *found)
+        candidates.append(Candidate((start, end), kind, (phrase.char_start, phrase.char_end), phrase.lemma, "assert", mention_of(phrase.head, doc, stop=_phrase_stop(ctx, phrase)), 0.8))
+
+    candidates.sort(key=lambda c: c.content[0])
+    for quote in pending:
+        _continue(ctx, quote, candidates)
+    return [c for c in candidates if not ctx.in_boilerplate(*c.content)]
+
+
+def _phrase_stop(ctx: Context, phrase: AccordingHit) -> frozenset[int]:
+    """A source after "selon" ends at the next comma and never includes the phrase itself."""
+    stop = set(range(phrase.start, phrase.end))
+    for token in ctx.doc[phrase.end : phrase.head.sent.end]:
+        if token.text == "," and token.i > phrase.head.i:
+            stop.update(range(token.i, len(ctx.doc)))
+            break
+    return frozenset(stop)
+
+
+def _after_comma(ctx: Context, phrase: AccordingHit) -> frozenset[int]:
+    """Tokens the source of an initial "selon X," cannot run into: everything from the comma on."""
+    if not is_initial(ctx, phrase):
+        return frozenset()
+    for token in ctx.doc[phrase.end : phrase.head.sent.end]:
+        if token.text == ",":
+            return frozenset(range(token.i, len(ctx.doc)))
+    return frozenset()
+
+
+def _according_content(ctx: Context, phrase: AccordingHit) -> tuple[int, int] | None:
+    doc = ctx.doc
+    sentence = phrase.head.sent
+    if is_initial(ctx, phrase):
+        stop = _after_comma(ctx, phrase)
+        if not stop:
+            return None
+        return _trim(ctx, min(stop) + 1, sentence.end - 1)
+    start = clause_start(ctx, doc[phrase.start])
+    return _trim(ctx, start, phrase.start - 1)
+
+
+def _overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+    start, end = span
+    for other_start, other_end in others:
+        shared = min(end, other_end) - max(start, other_start)
+        if shared > 0.5 * min(end - start, other_end - other_start):
+            return True
+    return False
+
+
+def _continue(ctx: Context, quote: Quote, candidates: list[Candidate]) -> None:
+    inner = (quote.inner_start, quote.inner_end)
+    previous = [i for i, c in enumerate(candidates) if c.content[1] <= quote.start]
+    if previous:
+        index = previous[-1]
+        if ctx.paragraph_of(candidates[index].content[0]) >= ctx.paragraph_of(quote.start) - 1:
+            _insert(candidates, Candidate(inner, "direct", None, "", "assert", None, 0.7, follows=candidates[index]))
+            return
+    speaker = _previous_speaker(ctx, quote)
+    if speaker is not None:
+        _insert(candidates, Candidate(inner, "direct", None, "", "assert", speaker, 0.6))
+
+
+def _insert(candidates: list[Candidate], candidate: Candidate) -> None:
+    position = sum(1 for c in candidates if c.content[0] <= candidate.content[0])
+    candidates.insert(position, candidate)

@@ -1,0 +1,122 @@
+"""Who a cue belongs to: its subject, found through the parse, and the span of text that names it.
+
+The subject may be inverted ("a déclaré le responsable"), a clitic ("a-t-il"), a relative pronoun standing for a
+noun ("le ministère, qui n'a pas répondu"), or missing because the verb is coordinated or subordinate to another
+("a critiqué ... et a appelé"), in which case the governing verb's subject speaks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from selon.extract.quotes import QUOTE_MARKS
+
+_SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
+_INHERIT_DEPS = ("conj", "xcomp", "advcl", "ccomp", "parataxis")
+_RELATIVE_DEPS = ("acl:relcl", "relcl", "acl")
+_NOUN_CHAIN_DEPS = ("nmod", "flat", "flat:name", "compound", "pobj")
+_INVERTED_DEPS = ("obj", "dobj", "appos", "nmod", "obl", "obl:arg", "flat:name", "attr")
+_NOMINAL = ("NOUN", "PROPN", "PRON")
+_ADJUNCT_STARTS = ("ADP", "SCONJ", "VERB", "AUX", "PRON", "ADV")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # character offsets into the doc's text
+    end: int
+    head: int  # token index of the noun phrase's head
+    tokens: tuple[int, int]  # token span [start, end)
+
+
+def _is_euphonic(token: Token) -> bool:
+    """The "-t-" of "a-t-il": tagged as a subject by the parser, but it names nobody."""
+    return len(token.text.strip("-")) < 2 and token.text.startswith("-")
+
+
+def _is_relative(token: Token) -> bool:
+    return "Rel" in token.morph.get("PronType") or token.tag_ in ("WP", "WDT")
+
+
+def _antecedent(relative: Token) -> Token | None:
+    """The noun a relative pronoun stands for: the noun phrase right before it, taken at its top."""
+    doc = relative.doc
+    i = relative.i - 1
+    while i >= 0 and doc[i].is_punct:
+        i -= 1
+    if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = doc[i]
+    while noun.dep_ in _NOUN_CHAIN_DEPS and noun.head.i < noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun
+
+
+def subject_of(verb: Token, *, inverted: bool = False, inherit: Callable[[Token], bool] | None = None,
+               depth: int = 0) -> Token | None:
+    """The token naming who speaks through `verb`.
+
+    `inverted` allows a noun right after the verb to be its subject even when the parser called it an object,
+    as it often does in incises ("a déclaré Knights"); `inherit` says whether a governing verb may lend its
+    subject (not one inside the quote the incise follows).
+    """
+    for child in verb.children:
+        if child.dep_ not in _SUBJECT_DEPS:
+            continue
+        if child.dep_ == "expl:subj":
+            return None  # impersonal "il": "il a été dit que"
+        if _is_euphonic(child):
+            pronoun = next((c for c in child.children if c.pos_ == "PRON"), None)
+            if pronoun is not None:
+                return pronoun
+            continue
+        if _is_relative(child):
+            if verb.dep_ in _RELATIVE_DEPS and verb.head.i < child.i:
+                return verb.head
+            return _antecedent(child)
+        return child
+    # "a-t-il" parsed with the clitic hanging as a name or object of the verb
+    for child in verb.children:
+        if child.i == verb.i - 1 and child.pos_ == "PRON" and child.text.startswith("-"):
+            return child
+    if inverted:
+        after = [c for c in verb.children if c.i > verb.i and c.dep_ in _INVERTED_DEPS and c.pos_ in _NOMINAL]
+        if after:
+            return after[0]
+    head = verb.head
+    if depth < 3 and verb.dep_ in _INHERIT_DEPS and head.i != verb.i and (inherit is None or inherit(head)):
+        return subject_of(head, inherit=inherit, depth=depth + 1)
+    return None
+
+
+def mention_of(head: Token, doc: Doc, stop: frozenset[int] = frozenset(), exclude: Token | None = None) -> Mention:
+    """The contiguous text naming `head`: its subtree, cut where it runs into a quote, the verb or `stop` tokens.
+
+    `exclude` drops a relative clause hanging on the head ("le ministère, qui n'a pas répondu"), which
+    belongs to the statement, not to the name.
+    """
+    left, right = head.left_edge.i, head.right_edge.i
+    blocked = set(stop)
+    if exclude is not None:
+        blocked.update(range(exclude.left_edge.i, exclude.right_edge.i + 1))
+    start = head.i
+    while start > left and not _blocks(doc[start - 1], blocked):
+        start -= 1
+    end = head.i
+    while end < right and not _blocks(doc[end + 1], blocked):
+        if doc[end + 1].text == "," and end + 2 <= right and doc[end + 2].pos_ in _ADJUNCT_STARTS:
+            break  # ", en réponse aux questions": an adjunct, not an apposition
+        end += 1
+    while start < head.i and (doc[start].is_punct or doc[start].pos_ in ("CCONJ", "SCONJ", "ADP")):
+        start += 1
+    while end > head.i and (doc[end].is_punct or doc[end].pos_ in ("CCONJ", "ADP", "SCONJ")):
+        end -= 1
+    first, last = doc[start], doc[end]
+    char_start = first.idx + (len(first.text) - len(first.text.lstrip("-")))
+    return Mention(char_start, last.idx + len(last.text), head.i, (start, end + 1))
+
+
+def _blocks(token: Token, blocked: set[int]) -> bool:
+    return token.i in blocked or token.text in QUOTE_MARKS or token.pos_ in ("VERB", "AUX") and token.dep_ == "ROOT"

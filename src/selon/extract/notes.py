@@ -1,0 +1,68 @@
+"""Notes on the text that are not attributions: page furniture (boilerplate) and conditions of anonymity.
+
+Boilerplate matters twice: it is reported so a reader sees what was set aside, and no attribution may come from
+it (a "related article" headline inserted mid-article often reads like a claim). Besides the language's patterns,
+a short paragraph with no closing punctuation between two real paragraphs is taken for an inserted headline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc
+
+from selon.lang import LangResources
+from selon.schema.records import Note
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+_CLOSING = tuple(".!?…:;»”\"’)]*")
+_HEADLINE_MAX_WORDS = 25
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each non-blank line, trimmed: news text puts one paragraph on a line."""
+    for match in _PARAGRAPH.finditer(text):
+        start, end = match.span()
+        line = match.group()
+        stripped = line.strip()
+        if stripped:
+            start += len(line) - len(line.lstrip())
+            yield start, start + len(stripped)
+
+
+def _is_headline(line: str, has_neighbours: bool) -> bool:
+    words = line.split()
+    return (
+        has_neighbours
+        and 3 <= len(words) <= _HEADLINE_MAX_WORDS
+        and not line.endswith(_CLOSING)
+        and not any(mark in line for mark in "«»“”\"")
+    )
+
+
+def boilerplate(text: str, res: LangResources) -> list[Note]:
+    spans = list(paragraphs(text))
+    notes = []
+    for index, (start, end) in enumerate(spans):
+        line = text[start:end]
+        pattern_hit = any(p.search(line) for p in res.boilerplate)
+        # The first paragraph may be the title or lead; a headline needs real text on both sides.
+        inserted = _is_headline(line, 0 < index < len(spans) - 1)
+        if pattern_hit or inserted:
+            notes.append(Note("boilerplate", start, end, line))
+    return notes
+
+
+def anonymity_conditions(doc: Doc, res: LangResources) -> list[Note]:
+    """The sentences stating a condition of anonymity, once each."""
+    notes: dict[int, Note] = {}
+    for pattern in res.anonymity:
+        for match in pattern.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            sentence = span.sent
+            start, end = sentence.start_char, sentence.end_char
+            notes.setdefault(start, Note("anonymity_condition", start, end, doc.text[start:end]))
+    return [notes[k] for k in sorted(notes)]
