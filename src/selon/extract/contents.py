@@ -168,7 +168,15 @@ def predicate_content(ctx: Context, hit: CueHit) -> tuple[int, int] | None:
 
 
 def classify(ctx: Context, start: int, end: int) -> tuple[AttributionType, int, int]:
-    """direct when the span is one quote, mixed when it holds a quoted statement, else indirect."""
+    """direct when the span is one quote, mixed when it holds a quoted statement, else indirect.
+
+    A quote that opens inside the span and closes just past it (the parser left the closing mark outside the
+    clause) is taken in whole.
+    """
+    text = ctx.doc.text
+    for quote in ctx.quotes:
+        if start <= quote.start < end < quote.end and not any(ch.isalnum() for ch in text[end : quote.end]):
+            end = quote.end
     inside = [q for q in ctx.quotes if start <= q.start and q.end <= end + 1]
     for quote in inside:
         outside = ctx.doc.text[start : quote.start] + ctx.doc.text[quote.end : end]

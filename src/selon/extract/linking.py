@@ -16,7 +16,7 @@ from selon.extract.according import AccordingHit, find_according, is_initial
 from selon.extract.contents import _trim, clause_content, clause_start, classify, predicate_content
 from selon.extract.context import Context
 from selon.extract.cues import CueHit, find_cues
-from selon.extract.mentions import Mention, mention_of, subject_of
+from selon.extract.mentions import Mention, mention_of, subject_of, with_apposed_name
 from selon.extract.quotes import QUOTE_MARKS, Quote
 from selon.lang import fold
 from selon.schema.records import AttributionType, Stance
@@ -51,8 +51,27 @@ def _mention(ctx: Context, verb: Token, incise: bool = False) -> Mention | None:
         subject = subject_of(verb, inherit=lambda head: ctx.quote_at(head.idx) is None)
     if subject is None:
         return None
+    subject = _in_paragraph(ctx, subject, verb)
+    if subject is None:
+        return None
     relative = subject.i < verb.i and subject == verb.head  # "le ministère, qui n'a pas répondu"
-    return mention_of(subject, ctx.doc, exclude=verb if relative else None)
+    return with_apposed_name(mention_of(subject, ctx.doc, exclude=verb if relative else None), ctx.doc)
+
+
+def _is_incise(ctx: Context, hit: CueHit) -> bool:
+    """A cue set off after a comma or a closing quote: "», a ajouté le général, «"."""
+    return hit.start > 0 and ctx.doc[hit.start - 1].text in ",—–»”\""
+
+
+def _in_paragraph(ctx: Context, subject: Token, verb: Token) -> Token | None:
+    """A subject the parser ran across a paragraph break (after a page-furniture line) is re-rooted in the
+    verb's paragraph: the topmost noun of its subtree there."""
+    paragraph = ctx.paragraph_of(verb.idx)
+    if ctx.paragraph_of(subject.idx) == paragraph:
+        return subject
+    inside = [t for t in subject.subtree if ctx.paragraph_of(t.idx) == paragraph and t.pos_ in ("NOUN", "PROPN", "PRON")]
+    tops = [t for t in inside if t.head not in inside]
+    return tops[0] if tops else None
 
 
 def _after_cue(ctx: Context, quote: Quote, cues: dict[int, CueHit], according: dict[int, AccordingHit]) -> CueHit | AccordingHit | None:
@@ -122,7 +141,7 @@ def _colon_speaker(ctx: Context, quote: Quote) -> Mention | None:
 
 
 def _person_like(ctx: Context, token: Token) -> bool:
-    if token.ent_type_ in _PERSON_LABELS:
+    if any(t.ent_type_ in _PERSON_LABELS for t in token.subtree):
         return True
     lemma = fold(token.lemma_)
     return lemma in ctx.res.roles or lemma in ctx.res.anonymous_nouns
@@ -168,7 +187,8 @@ def find_candidates(ctx: Context) -> list[Candidate]:
             hit, last = before
             used.add(hit.verb)
             cue = (doc[hit.start].idx, doc[last].idx + len(doc[last]))
-            candidates.append(Candidate(inner, "direct", cue, hit.lemma, hit.stance, _mention(ctx, doc[hit.verb]), 0.9))
+            mention = _mention(ctx, doc[hit.verb], incise=_is_incise(ctx, hit))
+            candidates.append(Candidate(inner, "direct", cue, hit.lemma, hit.stance, mention, 0.9))
             continue
         speaker = _colon_speaker(ctx, quote) if quote.before == "colon" else None
         if speaker is not None:
@@ -182,7 +202,7 @@ def find_candidates(ctx: Context) -> list[Candidate]:
         if hit.verb in used or any(s <= doc[hit.verb].idx < e for s, e in direct):
             continue
         verb = doc[hit.verb]
-        mention = _mention(ctx, verb, incise=hit.start > 0 and doc[hit.start - 1].text in ",—–")
+        mention = _mention(ctx, verb, incise=_is_incise(ctx, hit))
         if mention is None:
             continue
         if hit.frame in ("say", "say_obj"):

@@ -20,6 +20,7 @@ _RELATIVE_DEPS = ("acl:relcl", "relcl", "acl")
 _NOUN_CHAIN_DEPS = ("nmod", "flat", "flat:name", "compound", "pobj")
 _INVERTED_DEPS = ("obj", "dobj", "appos", "nmod", "obl", "obl:arg", "flat:name", "attr")
 _NOMINAL = ("NOUN", "PROPN", "PRON")
+_PERSON_LABELS = ("PER", "PERSON")
 _ADJUNCT_STARTS = ("ADP", "SCONJ", "VERB", "AUX", "PRON", "ADV")
 
 
@@ -119,4 +120,26 @@ def mention_of(head: Token, doc: Doc, stop: frozenset[int] = frozenset(), exclud
 
 
 def _blocks(token: Token, blocked: set[int]) -> bool:
-    return token.i in blocked or token.text in QUOTE_MARKS or token.pos_ in ("VERB", "AUX") and token.dep_ == "ROOT"
+    """Where a mention must stop: a quote, a paragraph break, the main verb, or tokens the caller excludes."""
+    return (
+        token.i in blocked
+        or token.text in QUOTE_MARKS
+        or "\n" in token.text
+        or token.pos_ in ("VERB", "AUX") and token.dep_ == "ROOT"
+    )
+
+
+def with_apposed_name(mention: Mention, doc: Doc) -> Mention:
+    """"la maire, Sophie Laurent": a person's name set off by a comma right after the mention belongs to it,
+    even when the parser hung it elsewhere."""
+    end = mention.tokens[1]
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].ent_iob_ != "B":
+        return mention
+    if doc[end + 1].ent_type_ not in _PERSON_LABELS:
+        return mention
+    last = end + 1
+    while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
+        last += 1
+    if last + 1 < len(doc) and not doc[last + 1].is_punct:
+        return mention
+    return Mention(mention.start, doc[last].idx + len(doc[last]), mention.head, (mention.tokens[0], last + 1))

@@ -58,9 +58,10 @@ def _context_before(text: str, i: int) -> str:
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Without surrounding spaces, nor the comma that English puts inside the marks ("We won," she said)."""
     while start < end and text[start].isspace():
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
         end -= 1
     return start, end
 

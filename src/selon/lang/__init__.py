@@ -24,6 +24,7 @@ compared lower-cased, with typographic apostrophes folded to `'`.
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -128,13 +129,25 @@ def _cues(folder: Path) -> dict[str, tuple[CueEntry, ...]]:
     return {lemma: tuple(entries) for lemma, entries in cues.items()}
 
 
+def _roots() -> list[Path]:
+    """Folders holding languages: those in `SELON_LANG_PATH` (os.pathsep-separated) first, then the package's.
+
+    A user adds or overrides a language by pointing `SELON_LANG_PATH` at a folder of their own.
+    """
+    extra = [Path(p) for p in os.environ.get("SELON_LANG_PATH", "").split(os.pathsep) if p]
+    return [*extra, Path(str(resources.files(_ROOT)))]
+
+
 def _folder(code: str) -> Path:
-    return Path(str(resources.files(_ROOT))) / code
+    for root in _roots():
+        if (root / code / "language.json").is_file():
+            return root / code
+    raise UnsupportedLanguageError(f"language {code!r} is not supported")
 
 
 def available_languages() -> list[str]:
-    root = Path(str(resources.files(_ROOT)))
-    return sorted(p.name for p in root.iterdir() if (p / "language.json").is_file())
+    codes = {p.name for root in _roots() if root.is_dir() for p in root.iterdir() if (p / "language.json").is_file()}
+    return sorted(codes)
 
 
 @lru_cache(maxsize=None)

@@ -1,0 +1,132 @@
+"""English attributions, one phenomenon per row, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+ROWS = [
+    pytest.param(
+        '"We will rebuild the school," said Mayor Jane Doe.',
+        [("direct", "We will rebuild the school", "Jane Doe", "assert")],
+        id="quote-then-inverted-cue",
+    ),
+    pytest.param(
+        "The plant will close next year, officials said on Tuesday.",
+        [("indirect", "The plant will close next year", "officials", "assert")],
+        id="content-then-incise",
+    ),
+    pytest.param(
+        'Health Minister Ann Lee visited the clinic on Monday. "The vaccine is safe," she said.',
+        [("direct", "The vaccine is safe", "Ann Lee", "assert")],
+        id="pronoun-resolved-to-the-named-person",
+    ),
+    pytest.param(
+        "The union said that the strike would continue until the end of the month.",
+        [("indirect", "the strike would continue until the end of the month", "union", "assert")],
+        id="that-clause",
+    ),
+    pytest.param(
+        "The plant will close in 2030, according to a government report.",
+        [("indirect", "The plant will close in 2030", "report", "assert")],
+        id="according-to-after-the-content",
+    ),
+    pytest.param(
+        "According to three people familiar with the matter, the deal collapsed last night.",
+        [("indirect", "the deal collapsed last night", "three people familiar with the matter", "assert")],
+        id="according-to-before-the-content",
+    ),
+    pytest.param(
+        'The mayor: "We will rebuild the city."',
+        [("direct", "We will rebuild the city.", "mayor", "assert")],
+        id="speaker-before-a-colon-without-verb",
+    ),
+    pytest.param(
+        '"We are ready," the general said, "but not at any price."',
+        [
+            ("direct", "We are ready", "general", "assert"),
+            ("direct", "but not at any price.", "general", "assert"),
+        ],
+        id="quote-split-by-an-incise",
+    ),
+    pytest.param(
+        "“The situation is serious,” the prosecutor said. “We are opening an investigation.”",
+        [
+            ("direct", "The situation is serious", "prosecutor", "assert"),
+            ("direct", "We are opening an investigation.", "prosecutor", "assert"),
+        ],
+        id="continuation-quote",
+    ),
+    pytest.param(
+        "The company denied that any customer data had been stolen.",
+        [("indirect", "any customer data had been stolen", "company", "deny")],
+        id="deny",
+    ),
+    pytest.param(
+        "The minister acknowledged that mistakes had been made.",
+        [("indirect", "mistakes had been made", "minister", "acknowledge")],
+        id="acknowledge",
+    ),
+    pytest.param(
+        "The White House declined to comment.",
+        [("indirect", "declined to comment", "White House", "decline")],
+        id="decline",
+    ),
+    pytest.param(
+        "The ministry did not respond to a request for comment.",
+        [("indirect", "did not respond to a request for comment", "ministry", "no_response")],
+        id="no-response",
+    ),
+    pytest.param(
+        "Maria Gonzalez, a senior analyst at the bank, said rates would rise. "
+        '"Inflation is sticky," Gonzalez added.',
+        [
+            ("indirect", "rates would rise", "Maria Gonzalez", "assert"),
+            ("direct", "Inflation is sticky", "Maria Gonzalez", "assert"),
+        ],
+        id="surname-resolved-to-the-full-name",
+    ),
+    pytest.param(
+        'The minister said the government would "do everything possible to help families."',
+        [("mixed", 'the government would "do everything possible to help families."', "minister", "assert")],
+        id="mixed-quote-inside-reported-speech",
+    ),
+]
+
+NEGATIVE = [
+    pytest.param('The so-called "green city" project is moving slowly.', id="scare-quotes"),
+    pytest.param('She read "War and Peace" last summer.', id="title-in-quotes"),
+    pytest.param("The town has twenty thousand inhabitants and two schools.", id="plain-narrative"),
+]
+
+
+def _matches(found, expected) -> bool:
+    kind, content, source, stance = expected
+    return (
+        found.type == kind
+        and found.content == content
+        and source.lower() in found.source.lower()
+        and found.stance == stance
+    )
+
+
+@pytest.mark.parametrize(("text", "expected"), ROWS)
+def test_english_attribution(analyse_en, text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    found = analyse_en(text)
+    assert len(found) == len(expected), found
+    for got, want in zip(found, expected):
+        assert _matches(got, want), (got, want)
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_english_non_attribution_yields_nothing(analyse_en, text: str) -> None:
+    assert analyse_en(text) == []
+
+
+def test_anonymous_sources_keep_their_count(analyse_en) -> None:
+    (found,) = analyse_en("According to two officials, the talks failed.")
+    assert (found.kind, found.count) == ("anonymous", 2)
+
+
+def test_outlets_cited_are_media_sources(analyse_en) -> None:
+    (found,) = analyse_en("Reuters reported that the summit had been postponed.")
+    assert found.kind == "media"

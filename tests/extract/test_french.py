@@ -1,0 +1,157 @@
+"""French attributions, one phenomenon per row, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+# (text, expected attributions as (type, words of the content, words of the source's name, stance))
+ROWS = [
+    pytest.param(
+        "« Nous allons reconstruire l’école », a déclaré la maire, Sophie Laurent.",
+        [("direct", "Nous allons reconstruire l’école", "Sophie Laurent", "assert")],
+        id="direct-quote-then-cue-with-apposition",
+    ),
+    pytest.param(
+        "Les travaux commenceront au mois de mars, a indiqué le préfet.",
+        [("indirect", "Les travaux commenceront au mois de mars", "le préfet", "assert")],
+        id="incise-with-inverted-subject",
+    ),
+    pytest.param(
+        "La ministre Claire Dubois a visité l’usine mardi. « Le dossier est clos », a-t-elle affirmé.",
+        [("direct", "Le dossier est clos", "Claire Dubois", "assert")],
+        id="a-t-elle-resolved-to-the-named-person",
+    ),
+    pytest.param(
+        "Le syndicat a affirmé que la grève continuerait jusqu’à la fin du mois.",
+        [("indirect", "la grève continuerait jusqu’à la fin du mois", "syndicat", "assert")],
+        id="que-clause",
+    ),
+    pytest.param(
+        "La centrale fermera ses portes en 2030, selon un rapport du ministère.",
+        [("indirect", "La centrale fermera ses portes en 2030", "rapport", "assert")],
+        id="selon-after-the-content",
+    ),
+    pytest.param(
+        "Selon deux sources policières, le suspect a été arrêté dans la nuit.",
+        [("indirect", "le suspect a été arrêté dans la nuit", "deux sources policières", "assert")],
+        id="selon-before-the-content",
+    ),
+    pytest.param(
+        "Le ministre a déclaré : « Rien n’est encore décidé. »",
+        [("direct", "Rien n’est encore décidé.", "ministre", "assert")],
+        id="cue-then-colon-then-quote",
+    ),
+    pytest.param(
+        "Le maire : « Nous allons reconstruire la ville. »",
+        [("direct", "Nous allons reconstruire la ville.", "maire", "assert")],
+        id="speaker-before-a-colon-without-verb",
+    ),
+    pytest.param(
+        "« Nous sommes prêts », a ajouté le général, « mais pas à n’importe quel prix ».",
+        [
+            ("direct", "Nous sommes prêts", "général", "assert"),
+            ("direct", "mais pas à n’importe quel prix", "général", "assert"),
+        ],
+        id="quote-split-by-an-incise",
+    ),
+    pytest.param(
+        "« La situation est grave », a déclaré le procureur. « Nous ouvrons une enquête. »",
+        [
+            ("direct", "La situation est grave", "procureur", "assert"),
+            ("direct", "Nous ouvrons une enquête.", "procureur", "assert"),
+        ],
+        id="continuation-quote",
+    ),
+    pytest.param(
+        "Le juge a déclaré : « La loi est claire pour tout le monde.\n\n« Personne n’est au-dessus d’elle », a-t-il conclu.",
+        [
+            ("direct", "La loi est claire pour tout le monde.", "juge", "assert"),
+            ("direct", "Personne n’est au-dessus d’elle", "juge", "assert"),
+        ],
+        id="unclosed-multi-paragraph-quote",
+    ),
+    pytest.param(
+        "Le porte-parole du gouvernement a démenti toute implication de l’armée.",
+        [("indirect", "toute implication de l’armée", "porte-parole", "deny")],
+        id="deny",
+    ),
+    pytest.param(
+        "La société a reconnu que des données avaient été volées.",
+        [("indirect", "des données avaient été volées", "société", "acknowledge")],
+        id="acknowledge",
+    ),
+    pytest.param(
+        "Le ministère de l’Intérieur a refusé de commenter l’enquête.",
+        [("indirect", "a refusé de commenter l’enquête", "ministère de l’Intérieur", "decline")],
+        id="decline",
+    ),
+    pytest.param(
+        "La mairie n’a pas répondu à nos questions.",
+        [("indirect", "n’a pas répondu à nos questions", "mairie", "no_response")],
+        id="no-response",
+    ),
+    pytest.param(
+        "Marie Curie, directrice du laboratoire, a déclaré que l’essai était réussi. "
+        "« Nous publierons les résultats », a ajouté Curie.",
+        [
+            ("indirect", "l’essai était réussi", "Marie Curie", "assert"),
+            ("direct", "Nous publierons les résultats", "Marie Curie", "assert"),
+        ],
+        id="surname-resolved-to-the-full-name",
+    ),
+    pytest.param(
+        "Le ministre a assuré que le gouvernement allait « tout mettre en œuvre pour aider les familles ».",
+        [("mixed", "le gouvernement allait « tout mettre en œuvre pour aider les familles »", "ministre", "assert")],
+        id="mixed-quote-inside-reported-speech",
+    ),
+    pytest.param(
+        "L’entraîneur Paul Martin est arrivé en retard à la conférence.\n\n« Nous avons mal joué ce soir. »",
+        [("direct", "Nous avons mal joué ce soir.", "Paul Martin", "assert")],
+        id="speaker-named-in-the-previous-sentence",
+    ),
+]
+
+NEGATIVE = [
+    pytest.param("Le projet de « ville verte » avance lentement.", id="scare-quotes"),
+    pytest.param("Il a relu « Les Misérables » pendant les vacances.", id="title-in-quotes"),
+    pytest.param("La ville compte vingt mille habitants et deux écoles.", id="plain-narrative"),
+    pytest.param("Moscou a déclaré la guerre à ses voisins.", id="declare-without-statement"),
+]
+
+
+def _matches(found, expected) -> bool:
+    kind, content, source, stance = expected
+    return (
+        found.type == kind
+        and found.content == content
+        and source.lower() in found.source.lower()
+        and found.stance == stance
+    )
+
+
+@pytest.mark.parametrize(("text", "expected"), ROWS)
+def test_french_attribution(analyse_fr, text: str, expected: list[tuple[str, str, str, str]]) -> None:
+    found = analyse_fr(text)
+    assert len(found) == len(expected), found
+    for got, want in zip(found, expected):
+        assert _matches(got, want), (got, want)
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_french_non_attribution_yields_nothing(analyse_fr, text: str) -> None:
+    assert analyse_fr(text) == []
+
+
+def test_anonymous_sources_keep_their_count(analyse_fr) -> None:
+    (found,) = analyse_fr("Selon trois responsables de la police, le suspect a avoué.")
+    assert (found.kind, found.count) == ("anonymous", 3)
+
+
+def test_outlets_cited_are_media_sources(analyse_fr) -> None:
+    (found,) = analyse_fr("D’après l’AFP, le sommet est reporté à l’automne.")
+    assert found.kind == "media"
+
+
+def test_a_refusal_to_speak_is_a_decline(analyse_fr) -> None:
+    (found,) = analyse_fr("Le club n’a pas souhaité s’exprimer sur ce transfert.")
+    assert found.stance == "decline"
