@@ -51,7 +51,7 @@ def find_according(ctx: Context) -> list[AccordingHit]:
     if pattern is None:
         return []
     hits = []
-    for match in pattern.finditer(ctx.doc.text):
+    for match in pattern.finditer(ctx.text):
         span = ctx.tokens(match.start(), match.end())
         if span is None or ctx.in_boilerplate(match.start(), match.end()):
             continue

@@ -40,7 +40,8 @@ class Extraction:
 
 
 def extract(doc: Doc, res: LangResources) -> Extraction:
-    furniture = boilerplate(doc.text, res)
+    text = doc.text
+    furniture = boilerplate(text, res)
     ctx = Context.build(doc, res, furniture)
     candidates = find_candidates(ctx)
     resolver = Resolver(ctx)
@@ -59,7 +60,7 @@ def extract(doc: Doc, res: LangResources) -> Extraction:
     sources = tuple(
         _source(entity, numbers[id(entity)]) for entity in _unique(entities[id(c)] for c in kept)
     )
-    notes = tuple(sorted([*furniture, *anonymity_conditions(doc, res)], key=lambda n: n.start))
+    notes = tuple(sorted([*furniture, *anonymity_conditions(doc, text, res)], key=lambda n: n.start))
     return Extraction(attributions, sources, notes)
 
 
@@ -68,14 +69,14 @@ def _unique(entities: Iterable[Entity]) -> list[Entity]:
 
 
 def _span(ctx: Context, start: int, end: int) -> Span:
-    return Span(start, end, ctx.doc.text[start:end])
+    return Span(start, end, ctx.text[start:end])
 
 
 def _attribution(ctx: Context, number: str, candidate: Candidate, source_id: str) -> Attribution:
     cue = None
     if candidate.cue is not None:
         start, end = candidate.cue
-        cue = Cue(start, end, ctx.doc.text[start:end], candidate.lemma)
+        cue = Cue(start, end, ctx.text[start:end], candidate.lemma)
     mention = _span(ctx, candidate.mention.start, candidate.mention.end) if candidate.mention else None
     return Attribution(
         id=number,

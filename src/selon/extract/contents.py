@@ -173,15 +173,15 @@ def classify(ctx: Context, start: int, end: int) -> tuple[AttributionType, int, 
     A quote that opens inside the span and closes just past it (the parser left the closing mark outside the
     clause) is taken in whole.
     """
-    text = ctx.doc.text
+    text = ctx.text
     for quote in ctx.quotes:
         if start <= quote.start < end < quote.end and not any(ch.isalnum() for ch in text[end : quote.end]):
             end = quote.end
     inside = [q for q in ctx.quotes if start <= q.start and q.end <= end + 1]
     for quote in inside:
-        outside = ctx.doc.text[start : quote.start] + ctx.doc.text[quote.end : end]
+        outside = ctx.text[start : quote.start] + ctx.text[quote.end : end]
         if not any(ch.isalnum() for ch in outside):
             return "direct", quote.inner_start, quote.inner_end
-    if any(len(ctx.doc.text[q.inner_start : q.inner_end].split()) >= SUBSTANTIAL_WORDS for q in inside):
+    if any(len(ctx.text[q.inner_start : q.inner_end].split()) >= SUBSTANTIAL_WORDS for q in inside):
         return "mixed", start, end
     return "indirect", start, end

@@ -22,13 +22,17 @@ class Context:
     res: LangResources
     quotes: list[Quote]
     boilerplate: list[Note]
+    #: `Doc.text` and `Doc.ents` are rebuilt from the tokens at every access: read them once.
+    text: str = ""
+    ents: tuple[Span, ...] = ()
     _paragraph_starts: list[int] = field(default_factory=list)
 
     @classmethod
     def build(cls, doc: Doc, res: LangResources, boilerplate: list[Note]) -> Context:
-        quotes = [q for q in find_quotes(doc.text) if not _inside_any(q.start, q.end, boilerplate)]
-        starts = [start for start, _ in paragraphs(doc.text)]
-        return cls(doc, res, quotes, boilerplate, starts)
+        text = doc.text
+        quotes = [q for q in find_quotes(text) if not _inside_any(q.start, q.end, boilerplate)]
+        starts = [start for start, _ in paragraphs(text)]
+        return cls(doc, res, quotes, boilerplate, text, tuple(doc.ents), starts)
 
     def paragraph_of(self, char: int) -> int:
         return bisect_right(self._paragraph_starts, char) - 1
@@ -53,10 +57,10 @@ class Context:
         return self.doc.char_span(start, end, alignment_mode="expand")
 
     def words(self, start: int, end: int) -> int:
-        return len(self.doc.text[start:end].split())
+        return len(self.text[start:end].split())
 
     def is_substantial(self, quote: Quote) -> bool:
-        text = self.doc.text[quote.inner_start : quote.inner_end]
+        text = self.text[quote.inner_start : quote.inner_end]
         return len(text.split()) >= SUBSTANTIAL_WORDS or text.rstrip().endswith(tuple(".!?…"))
 
     def token_at(self, char: int) -> Token:

@@ -77,7 +77,7 @@ def _in_paragraph(ctx: Context, subject: Token, verb: Token) -> Token | None:
 def _after_cue(ctx: Context, quote: Quote, cues: dict[int, CueHit], according: dict[int, AccordingHit]) -> CueHit | AccordingHit | None:
     """A cue in the few words after the closing mark: "», a déclaré X", "," he said", "», selon X"."""
     doc = ctx.doc
-    first = ctx.token_at(quote.end) if quote.end < len(doc.text) else None
+    first = ctx.token_at(quote.end) if quote.end < len(ctx.text) else None
     if first is None or first.idx < quote.end - 1:
         return None
     i = first.i
@@ -85,7 +85,7 @@ def _after_cue(ctx: Context, quote: Quote, cues: dict[int, CueHit], according: d
         i += 1
     while i < len(doc) and doc[i].is_punct and doc[i].text in ",—–-":
         i += 1
-    if i < len(doc) and doc[i].is_title and ctx.doc.text[quote.inner_end - 1] in ".!?" and i not in cues:
+    if i < len(doc) and doc[i].is_title and ctx.text[quote.inner_end - 1] in ".!?" and i not in cues:
         return None  # a new sentence starts after the quote
     for token in doc[i : min(i + _LOOKAHEAD, len(doc))]:
         if token.text in _STOPS or token.text in QUOTE_MARKS or "\n" in token.text:

@@ -54,15 +54,15 @@ def boilerplate(text: str, res: LangResources) -> list[Note]:
     return notes
 
 
-def anonymity_conditions(doc: Doc, res: LangResources) -> list[Note]:
+def anonymity_conditions(doc: Doc, text: str, res: LangResources) -> list[Note]:
     """The sentences stating a condition of anonymity, once each."""
     notes: dict[int, Note] = {}
     for pattern in res.anonymity:
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(text):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None:
                 continue
             sentence = span.sent
             start, end = sentence.start_char, sentence.end_char
-            notes.setdefault(start, Note("anonymity_condition", start, end, doc.text[start:end]))
+            notes.setdefault(start, Note("anonymity_condition", start, end, text[start:end]))
     return [notes[k] for k in sorted(notes)]

@@ -96,10 +96,10 @@ def _outlet(text: str, ctx: Context) -> str | None:
 def read(mention: Mention, ctx: Context) -> _Reading:
     doc = ctx.doc
     tokens: TokenSpan = doc[mention.tokens[0] : mention.tokens[1]]
-    text = doc.text[mention.start : mention.end]
+    text = ctx.text[mention.start : mention.end]
     head, counted = _head_noun(doc[mention.head], ctx)
-    people = [e for e in doc.ents if e.label_ in _PERSON_LABELS and tokens.start <= e.start and e.end <= tokens.end]
-    organizations = [e for e in doc.ents if e.label_ in _ORG_LABELS and tokens.start <= e.start and e.end <= tokens.end]
+    people = [e for e in ctx.ents if e.label_ in _PERSON_LABELS and tokens.start <= e.start and e.end <= tokens.end]
+    organizations = [e for e in ctx.ents if e.label_ in _ORG_LABELS and tokens.start <= e.start and e.end <= tokens.end]
     pronoun = fold(text.strip("-")) if doc[mention.head].pos_ == "PRON" and fold(text.strip("-")) in ctx.res.pronouns else None
     person = max((e.text for e in people), key=len) if people else None
     if person is None and head.pos_ == "PROPN" and head.ent_type_ in _PERSON_LABELS:
