@@ -8,10 +8,17 @@
     │   ├── NoArticleTextError   E004   exit 68  HTML without an article body
     │   ├── UnsupportedLanguageError E005 exit 69 a language with no resources
     │   ├── UndetectedLanguageError  E006 exit 70 language could not be told
-    │   └── InputNotFoundError   E007   exit 71  a path that does not exist or cannot be read
+    │   ├── InputNotFoundError   E007   exit 71  a path that does not exist or cannot be read
+    │   ├── InvalidDateError     E008   exit 81  a publication date not written YYYY-MM-DD
+    │   └── CorpusInputError     E040   exit 80  a corpus file (JSONL, WARC, Parquet) damaged or unreadable
     ├── ModelNotFoundError       E010   exit 72  the spaCy model is not installed
     ├── ResourceError            E011   exit 73  a language data file is malformed
-    └── GoldFormatError          E020   exit 74  an evaluation file is not in the gold format
+    ├── GoldFormatError          E020   exit 74  an evaluation file is not in the gold format
+    ├── StoreError               E030   exit 75  the corpus store cannot be used
+    │   ├── NotASelonDatabaseError   E031 exit 76 a file or database that selon did not create
+    │   ├── DatabaseUnavailableError E032 exit 77 a database URL that does not answer
+    │   ├── DatabaseURLError         E033 exit 78 a --db value that names no supported database
+    │   └── NotFoundInStoreError     E034 exit 79 an article or source the store does not hold
 
 The CLI maps each class to its exit status in one place (`selon.cli.exits`), the web layer to HTTP statuses;
 code below them raises and never prints.
@@ -33,7 +40,9 @@ class SelonError(Exception):
 
     def __str__(self) -> str:
         text = f"[{self.code}] {self.message}"
-        return f"{text} {self.hint}" if self.hint else text
+        if not self.hint:
+            return text
+        return f"{text} {self.hint}" if text.endswith((".", "!", "?", ":")) else f"{text}. {self.hint}"
 
 
 class InputError(SelonError):
@@ -83,6 +92,12 @@ class InputNotFoundError(InputError):
     hint = "Check the path."
 
 
+class InvalidDateError(InputError):
+    code = "E008"
+    exit_status = 81
+    hint = "Write the publication date as YYYY-MM-DD, e.g. --published 2024-03-15."
+
+
 class ModelNotFoundError(SelonError):
     code = "E010"
     exit_status = 72
@@ -99,3 +114,40 @@ class GoldFormatError(SelonError):
     code = "E020"
     exit_status = 74
     hint = "Each line must be a JSON object with doc_id, lang, text and attributions (see DESIGN.md)."
+
+
+class StoreError(SelonError):
+    code = "E030"
+    exit_status = 75
+    hint = "Check the --db value and the database's state."
+
+
+class NotASelonDatabaseError(StoreError):
+    code = "E031"
+    exit_status = 76
+    hint = "Pass --db with a new path or an existing selon database; selon never writes into other files."
+
+
+class DatabaseUnavailableError(StoreError):
+    code = "E032"
+    exit_status = 77
+    hint = "Check that the database server is running and that the URL's host, port, user and password are right."
+
+
+class DatabaseURLError(StoreError):
+    code = "E033"
+    exit_status = 78
+    hint = "Use a file path (selon.db), sqlite:///PATH or postgresql://USER:PASSWORD@HOST:PORT/DATABASE."
+
+
+class NotFoundInStoreError(StoreError):
+    code = "E034"
+    exit_status = 79
+    hint = "List what the store holds with `selon sources` or `selon search`."
+
+
+class CorpusInputError(InputError):
+    code = "E040"
+    exit_status = 80
+    hint = "The records read before the damage were kept; repair or re-download the file, then run "\
+        "`selon ingest --retry-failed`."

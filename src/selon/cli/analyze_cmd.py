@@ -67,6 +67,7 @@ def _progress(items: list[ArticleInput | Failure], results: Iterator[Analysis | 
 
 def register(app: typer.Typer) -> None:
     @app.command()
+    @exits.reported
     def analyze(
         paths: Annotated[list[str], typer.Argument(help="Text or HTML files; - reads standard input.")],
         lang: Annotated[Optional[str], typer.Option(help="Language code (fr, en); detected when absent.")] = None,
@@ -80,7 +81,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Find every attribution in articles: who said what, with which stance."""
         out = Console(soft_wrap=format != Format.text)
-        err = Console(stderr=True)
+        err = Console(stderr=True, soft_wrap=True)
         models = parse_models(model)
         items = list(_prepared(paths, lang=lang, published=published, title=title, url=url, outlet=outlet))
         languages = {i.lang for i in items if isinstance(i, ArticleInput)}

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+
 from selon.errors import SelonError
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 OK = 0
 #: Some inputs of a batch failed, the others were processed and printed.
@@ -18,3 +28,17 @@ def status_of(error: BaseException) -> int:
     if isinstance(error, SelonError):
         return error.exit_status
     return INTERNAL
+
+
+def reported(command: Callable[P, R]) -> Callable[P, R]:
+    """Runs a command so that a SelonError becomes one line on stderr and its exit status, never a traceback."""
+
+    @functools.wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except SelonError as error:
+            Console(stderr=True, soft_wrap=True).print(f"[red]selon:[/red] {error}", highlight=False)
+            raise typer.Exit(status_of(error)) from None
+
+    return run

@@ -1,0 +1,124 @@
+"""`selon ingest` and `selon load`: filling a store, with a progress bar in articles per second.
+
+The summary goes to stdout (`--format json` for scripts); the exit status is 0 when nothing failed and
+`exits.PARTIAL` when some inputs were recorded as failed (see `selon failures`).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextColumn
+from rich.text import Text
+
+from selon.cli import exits
+from selon.cli.analyze_cmd import parse_models
+from selon.cli.corpus import DbOption, Engine, err, reported
+from selon.corpus.ingest import IngestReport
+
+
+class SummaryFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class RateColumn(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        return Text(f"{task.speed or 0.0:.1f} articles/s", style="progress.data.speed")
+
+
+@contextmanager
+def progress_bar(label: str) -> Iterator[Callable[[IngestReport], None]]:
+    columns = (SpinnerColumn(), TextColumn(label), TextColumn("{task.completed:>6.0f} articles"), RateColumn(),
+               TextColumn("[green]{task.fields[stored]} stored[/] {task.fields[duplicates]} duplicates "
+                          "[red]{task.fields[failed]} failed[/] {task.fields[skipped]} already done"))
+    with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task(label, total=None, stored=0, duplicates=0, failed=0, skipped=0)
+
+        def update(report: IngestReport) -> None:
+            bar.update(task, completed=report.processed, stored=report.stored, duplicates=report.duplicates,
+                       failed=report.failed, skipped=report.skipped)
+
+        yield update
+
+
+def summarise(report: IngestReport, format: SummaryFormat) -> None:
+    if format == SummaryFormat.json:
+        sys.stdout.write(json.dumps(report.to_dict()) + "\n")
+    else:
+        for failure in report.failures[:20]:
+            err.print(f"[red]selon: failed:[/red] {failure}", highlight=False)
+        if len(report.failures) > 20:
+            err.print(f"selon: … and {len(report.failures) - 20} more (see `selon failures`).")
+        typer.echo(f"{report.stored} stored, {report.duplicates} duplicates, {report.failed} failed, "
+                   f"{report.skipped} already done in {report.seconds:.1f}s ({report.rate:.1f} articles/s).")
+    if report.failed:
+        raise typer.Exit(exits.PARTIAL)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def ingest(
+        paths: Annotated[Optional[list[str]], typer.Argument(help="Folders of .txt/.html, JSONL or WARC files.")] = None,
+        db: DbOption = None,
+        workers: Annotated[int, typer.Option(min=1, help="Processes running the spaCy pipeline.")] = 1,
+        retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Retry inputs recorded as failed.")] = False,
+        lang: Annotated[Optional[str], typer.Option(help="Language of records that do not say; detected otherwise.")] = None,
+        model: Annotated[Optional[list[str]], typer.Option(help="spaCy model: NAME, or LANG=NAME; repeatable.")] = None,
+        engine: Annotated[Engine, typer.Option(help="local, or dask (writes Parquet for `selon load`).")] = Engine.local,
+        scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (with --engine dask).")] = None,
+        output: Annotated[str, typer.Option(help="Folder of Parquet partitions (with --engine dask).")] = "selon-partitions",
+        format: Annotated[SummaryFormat, typer.Option("--format", "-f", help="Summary as text or json.")] = SummaryFormat.text,
+    ) -> None:
+        """Analyse articles and store every attribution; re-running skips what is stored, failures are recorded."""
+        models = parse_models(model) or None
+        with reported():
+            if engine == Engine.dask:
+                _ingest_dask(paths or [], scheduler, output, lang, models, format)
+                return
+            if not paths and not retry_failed:
+                raise typer.BadParameter("give PATHS to ingest, or --retry-failed.")
+            from selon.corpus import Corpus
+
+            with Corpus(db) as corpus, progress_bar("ingesting") as update:
+                report = corpus.ingest(paths or [], workers=workers, retry_failed=retry_failed, lang=lang,
+                                       models=models, progress=update)
+        summarise(report, format)
+
+    @app.command()
+    def load(
+        folder: Annotated[str, typer.Argument(help="Folder of Parquet partitions from `selon ingest --engine dask`.")],
+        db: DbOption = None,
+        format: Annotated[SummaryFormat, typer.Option("--format", "-f", help="Summary as text or json.")] = SummaryFormat.text,
+    ) -> None:
+        """Bring Parquet partitions of a distributed ingest into the store (idempotent)."""
+        from selon.scale.load import load as load_partitions
+        from selon.store import open_store
+
+        with reported(), open_store(db) as store, progress_bar("loading") as update:
+            report = load_partitions(store, folder, progress=update)
+        summarise(report, format)
+
+
+def _ingest_dask(paths: list[str], scheduler: str | None, output: str, lang: str | None,
+                 models: dict[str, str] | None, format: SummaryFormat) -> None:
+    if not scheduler:
+        raise typer.BadParameter("--engine dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786).")
+    if not paths:
+        raise typer.BadParameter("give PATHS to ingest.")
+    from selon.scale.dask_engine import run
+
+    report = run(paths, scheduler, output, lang=lang, models=models)
+    summary = {"tasks": report.tasks, "skipped_tasks": report.skipped, "rows": report.rows,
+               "failed": report.failed, "seconds": round(report.seconds, 3), "output": output}
+    if format == SummaryFormat.json:
+        sys.stdout.write(json.dumps(summary) + "\n")
+    else:
+        typer.echo(f"{report.rows} inputs analysed in {report.tasks - report.skipped} tasks "
+                   f"({report.skipped} already written) into {output}; run `selon load {output}`.")
