@@ -6,9 +6,10 @@ chunk's records are shifted back into the article's text when the chunks are put
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from itertools import groupby
+from itertools import chain, groupby
 from typing import Any
 
 from selon.errors import SelonError
@@ -88,22 +89,23 @@ def _analyze_prepared(
         return
     nlp = load_pipeline(first.lang, (models or {}).get(first.lang))
 
-    pending: dict[int, ArticleInput] = {}
+    # Texts go to `nlp.pipe` bare (as_tuples would build every Doc in this process before sending it to the
+    # workers); their contexts wait here, in the order spaCy guarantees to give the docs back.
+    contexts: deque[tuple[ArticleInput, int, bool]] = deque()
 
-    def chunks() -> Iterator[tuple[str, tuple[int, int, int]]]:
-        for index, article in enumerate([first, *articles]):
-            pending[index] = article
+    def chunks() -> Iterator[str]:
+        for article in chain([first], articles):
             parts = split_paragraphs(article.text, CHUNK_CHARS)
             for part, (offset, chunk) in enumerate(parts):
-                yield chunk, (index, offset, len(parts) - part - 1)
+                contexts.append((article, offset, part == len(parts) - 1))
+                yield chunk
 
     collected: list[tuple[int, Extraction]] = []
-    for doc, (index, offset, remaining) in nlp.pipe(
-        chunks(), as_tuples=True, n_process=n_process, batch_size=batch_size
-    ):
+    for doc in nlp.pipe(chunks(), n_process=n_process, batch_size=batch_size):
+        article, offset, last = contexts.popleft()
         collected.append((offset, Extraction.from_dict(result_of(doc))))
-        if remaining == 0:
-            yield _assemble(pending.pop(index), collected)
+        if last:
+            yield _assemble(article, collected)
             collected = []
 
 

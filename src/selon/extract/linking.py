@@ -21,7 +21,8 @@ from selon.extract.quotes import QUOTE_MARKS, Quote
 from selon.lang import fold
 from selon.schema.records import AttributionType, Stance
 
-_LOOKAHEAD = 8
+_LOOKAHEAD = 12
+_RELATIVE_DEPS = ("acl:relcl", "relcl", "acl")
 _STOPS = ".!?;"
 _PERSON_LABELS = ("PER", "PERSON")
 
@@ -92,7 +93,7 @@ def _after_cue(ctx: Context, quote: Quote, cues: dict[int, CueHit], according: d
             return None
         if token.i in according:
             return according[token.i]
-        if token.i in cues:
+        if token.i in cues and token.dep_ not in _RELATIVE_DEPS:  # not "the official, who spoke on ..."
             return cues[token.i]
     return None
 
