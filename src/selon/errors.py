@@ -10,7 +10,9 @@
     │   ├── UndetectedLanguageError  E006 exit 70 language could not be told
     │   ├── InputNotFoundError   E007   exit 71  a path that does not exist or cannot be read
     │   ├── InvalidDateError     E008   exit 81  a publication date not written YYYY-MM-DD
-    │   └── CorpusInputError     E040   exit 80  a corpus file (JSONL, WARC, Parquet) damaged or unreadable
+    │   ├── CorpusInputError     E040   exit 80  a corpus file (JSONL, WARC, Parquet) damaged or unreadable
+    │   ├── RequestTooLargeError E050   exit 82  an HTTP request body over `selon serve`'s size limit
+    │   └── InvalidRequestError  E051   exit 83  an HTTP request that does not fit the API's schema
     ├── ModelNotFoundError       E010   exit 72  the spaCy model is not installed
     ├── ResourceError            E011   exit 73  a language data file is malformed
     ├── GoldFormatError          E020   exit 74  an evaluation file is not in the gold format
@@ -151,3 +153,15 @@ class CorpusInputError(InputError):
     exit_status = 80
     hint = "The records read before the damage were kept; repair or re-download the file, then run "\
         "`selon ingest --retry-failed`."
+
+
+class RequestTooLargeError(InputError):
+    code = "E050"
+    exit_status = 82
+    hint = "Send a shorter article, or start `selon serve` with a larger --max-body."
+
+
+class InvalidRequestError(InputError):
+    code = "E051"
+    exit_status = 83
+    hint = "See the request schemas at /api (OpenAPI at /openapi.json)."

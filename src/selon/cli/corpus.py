@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -21,7 +21,7 @@ from selon.cli.rows import QueryFormat, emit
 from selon.errors import SelonError
 from selon.store.rows import FailureRecord, Quote, SearchHit, SpeakerCount, Stats
 
-DbOption = Annotated[Optional[str], typer.Option("--db", help="selon.db (default), a path, sqlite:///PATH or "
+DbOption = Annotated[str | None, typer.Option("--db", help="selon.db (default), a path, sqlite:///PATH or "
                                                               "postgresql://USER:PASSWORD@HOST/DB.")]
 FormatOption = Annotated[QueryFormat, typer.Option("--format", "-f", help="text, json or csv.")]
 Limit = Annotated[int, typer.Option(min=1, help="Most rows to print.")]
@@ -66,12 +66,12 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def sources(
         db: DbOption = None, format: FormatOption = QueryFormat.text, limit: Limit = 50,
-        outlet: Annotated[Optional[str], typer.Option(help="Only this outlet.")] = None,
-        since: Annotated[Optional[str], typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
-        until: Annotated[Optional[str], typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
-        kind: Annotated[Optional[str], typer.Option(help="person, anonymous, organization, document, media.")] = None,
-        lang: Annotated[Optional[str], typer.Option(help="Only articles in this language.")] = None,
-        stance: Annotated[Optional[str], typer.Option(help="assert, deny, acknowledge, decline, no_response.")] = None,
+        outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+        since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
+        until: Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
+        kind: Annotated[str | None, typer.Option(help="person, anonymous, organization, document, media.")] = None,
+        lang: Annotated[str | None, typer.Option(help="Only articles in this language.")] = None,
+        stance: Annotated[str | None, typer.Option(help="assert, deny, acknowledge, decline, no_response.")] = None,
     ) -> None:
         """Speakers ranked by statements (syndicated copies counted once), with their outlets."""
         from selon.corpus import Corpus
@@ -85,10 +85,10 @@ def register(app: typer.Typer) -> None:
     def quotes(
         source: Annotated[str, typer.Option("--source", "-s", help="A name (any case or accents), a surname or an id.")],
         db: DbOption = None, format: FormatOption = QueryFormat.text, limit: Limit = 100,
-        outlet: Annotated[Optional[str], typer.Option(help="Only this outlet.")] = None,
-        since: Annotated[Optional[str], typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
-        until: Annotated[Optional[str], typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
-        stance: Annotated[Optional[str], typer.Option(help="assert, deny, acknowledge, decline, no_response.")] = None,
+        outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+        since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
+        until: Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
+        stance: Annotated[str | None, typer.Option(help="assert, deny, acknowledge, decline, no_response.")] = None,
     ) -> None:
         """Everything a source said, with article, outlet and date."""
         from selon.corpus import Corpus
@@ -147,7 +147,7 @@ def register(app: typer.Typer) -> None:
     @app.command()
     def export(
         format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.jsonl,
-        output: Annotated[Optional[str], typer.Option("--output", "-o", help="File to write; - is stdout.")] = "-",
+        output: Annotated[str | None, typer.Option("--output", "-o", help="File to write; - is stdout.")] = "-",
         db: DbOption = None,
     ) -> None:
         """Every attribution with its article's metadata: jsonl, csv, parquet, W3C Web Annotation, Label Studio."""

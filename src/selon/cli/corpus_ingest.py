@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextColumn
@@ -65,14 +65,14 @@ def summarise(report: IngestReport, format: SummaryFormat) -> None:
 def register(app: typer.Typer) -> None:
     @app.command()
     def ingest(
-        paths: Annotated[Optional[list[str]], typer.Argument(help="Folders of .txt/.html, JSONL or WARC files.")] = None,
+        paths: Annotated[list[str] | None, typer.Argument(help="Folders of .txt/.html, JSONL or WARC files.")] = None,
         db: DbOption = None,
         workers: Annotated[int, typer.Option(min=1, help="Processes running the spaCy pipeline.")] = 1,
         retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Retry inputs recorded as failed.")] = False,
-        lang: Annotated[Optional[str], typer.Option(help="Language of records that do not say; detected otherwise.")] = None,
-        model: Annotated[Optional[list[str]], typer.Option(help="spaCy model: NAME, or LANG=NAME; repeatable.")] = None,
+        lang: Annotated[str | None, typer.Option(help="Language of records that do not say; detected otherwise.")] = None,
+        model: Annotated[list[str] | None, typer.Option(help="spaCy model: NAME, or LANG=NAME; repeatable.")] = None,
         engine: Annotated[Engine, typer.Option(help="local, or dask (writes Parquet for `selon load`).")] = Engine.local,
-        scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address (with --engine dask).")] = None,
+        scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (with --engine dask).")] = None,
         output: Annotated[str, typer.Option(help="Folder of Parquet partitions (with --engine dask).")] = "selon-partitions",
         format: Annotated[SummaryFormat, typer.Option("--format", "-f", help="Summary as text or json.")] = SummaryFormat.text,
     ) -> None:

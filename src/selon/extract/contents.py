@@ -66,9 +66,17 @@ def is_clause(ctx: Context, start: int, end: int) -> bool:
         return False
     for token in span:
         if token.head.i < span.start or token.head.i >= span.end or token.head == token:
-            if token.pos_ in ("VERB", "AUX") or any(c.dep_ in _PREDICATE_DEPS for c in token.children):
+            if _finite(token) or any(c.dep_ in ("cop", "aux", "aux:tense", "aux:pass", "auxpass") for c in token.children):
                 return True
     return False
+
+
+def _finite(token: Token) -> bool:
+    """A verb that makes a statement on its own: finite, or (for taggers without morphology) any verb."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    forms = token.morph.get("VerbForm")
+    return not forms or "Fin" in forms
 
 
 def _subtree(ctx: Context, child: Token) -> tuple[int, int] | None:
@@ -76,6 +84,9 @@ def _subtree(ctx: Context, child: Token) -> tuple[int, int] | None:
 
 
 def _clause_head(token: Token) -> bool:
+    """A complement that states something: not an infinitive of purpose ("conclu un accord pour commencer")."""
+    if token.dep_ == "xcomp" and any(c.dep_ == "mark" and c.pos_ in ("ADP", "SCONJ") for c in token.children):
+        return False
     return token.pos_ in ("VERB", "AUX") or any(c.dep_ in _PREDICATE_DEPS + ("mark",) for c in token.children)
 
 
@@ -98,7 +109,8 @@ def clause_content(ctx: Context, hit: CueHit, subject: Token | None) -> tuple[tu
     if hit.frame == "say_obj":
         for child in verb.children:
             if child.dep_ in _OBJECT_DEPS and child.i > verb.i:
-                span = _subtree(ctx, child)
+                # to the end of the clause: "a décrit un effort [...] pour faciliter la production"
+                span = _trim(ctx, child.left_edge.i, _clause_end(ctx, verb))
                 if span is not None:
                     return span, 0.75
     marked = _marked_clause(ctx, verb)
@@ -117,9 +129,9 @@ def _marked_clause(ctx: Context, verb: Token) -> tuple[int, int] | None:
     doc = ctx.doc
     sentence_end = verb.sent.end
     for token in doc[verb.i + 1 : min(verb.i + 8, sentence_end)]:
-        if token.pos_ in ("VERB", "AUX") or token.is_punct and token.text not in "-":
-            return None
-        if token.dep_ == "mark" and token.head.i > token.i:
+        if token.pos_ in ("VERB", "AUX", "ADP") or token.is_punct and token.text not in "-":
+            return None  # another verb, or a preposition: "à condition que" is not what was said
+        if token.dep_ == "mark" and token.head.i > token.i and token.pos_ in ("SCONJ", "PRON"):
             end = token.i
             while end + 1 < sentence_end and doc[end + 1].text not in _BREAKS:
                 end += 1
@@ -147,6 +159,22 @@ def incise_content(ctx: Context, verb: Token, phrase_start: int) -> tuple[tuple[
     return span, 0.8
 
 
+def _clause_end(ctx: Context, verb: Token) -> int:
+    """Last token of the verb's clause: its subtree, stopped at a sentence break or a set-off relative."""
+    doc = ctx.doc
+    end = verb.right_edge.i
+    for token in doc[verb.i + 1 : end + 1]:
+        if token.text in _BREAKS:
+            return token.i - 1
+        if token.text in _INCISE_MARKS and token.i + 1 <= end and _is_relative_start(doc[token.i + 1]):
+            return token.i - 1
+    return end
+
+
+def _is_relative_start(token: Token) -> bool:
+    return "Rel" in token.morph.get("PronType") or token.tag_ in ("WP", "WDT") or token.dep_ in _RELATIVE_DEPS
+
+
 def predicate_content(ctx: Context, hit: CueHit) -> tuple[int, int] | None:
     """A speech act's content is its predicate: from the cue to the end of the verb's complements.
 
@@ -154,16 +182,12 @@ def predicate_content(ctx: Context, hit: CueHit) -> tuple[int, int] | None:
     """
     doc = ctx.doc
     verb = doc[hit.verb]
-    end = verb.right_edge.i
+    end = _clause_end(ctx, verb)
     for token in doc[hit.start : end + 1]:
         if token.dep_ in _RELATIVE_DEPS and token.head.i >= hit.start and token.left_edge.i > hit.start:
             before = token.left_edge.i - 1
             if doc[before].text in _INCISE_MARKS:
                 end = min(end, before - 1)
-    for token in doc[hit.end : end + 1]:
-        if token.text in _BREAKS:
-            end = token.i - 1
-            break
     return _trim(ctx, hit.start, end)
 
 

@@ -81,20 +81,42 @@ def _cue_start(verb: Token) -> int:
     return min(starts, default=verb.i)
 
 
+def _before_clitic(token: Token) -> bool:
+    """A form right before an inverted clitic subject ("estime-t-il") is a verb, whatever the tagger said."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return following is not None and following.text.startswith("-") and following.pos_ == "PRON"
+
+
+def _entries(token: Token, res: LangResources) -> tuple[CueEntry, ...] | None:
+    entries = res.cues.get(_lemma(token))
+    if entries or not _before_clitic(token):
+        return entries
+    # The model lemmatises these inverted forms badly: try the form itself, then the language's repair.
+    form = fold(token.text)
+    return res.cues.get(form) or res.cues.get(form + res.clitic_lemma_suffix) if res.clitic_lemma_suffix else res.cues.get(form)
+
+
+def _is_modifier(token: Token) -> bool:
+    """A bare participle modifying a noun ("l'accord signalé", "the reported deal") reports nothing."""
+    return (
+        token.dep_ in _MODIFIER_DEPS
+        and "Part" in token.morph.get("VerbForm")
+        and not any(c.dep_ in _AUX_DEPS for c in token.children)
+    )
+
+
 def find_cues(doc: Doc, res: LangResources) -> list[CueHit]:
     hits = []
     for token in doc:
-        entries = res.cues.get(_lemma(token))
-        if not entries or token.pos_ not in ("VERB", "AUX"):
+        entries = _entries(token, res)
+        if not entries or token.pos_ not in ("VERB", "AUX") and not _before_clitic(token):
             continue
         # Conditional frames first: a negated "répondre" is a non-response before it is an answer.
         for entry in sorted(entries, key=lambda e: e.frame in _UNCONDITIONAL):
             matched = _matches(entry, token, res)
             if matched is False:
                 continue
-            if entry.frame != "say" and token.dep_ in _MODIFIER_DEPS and not any(
-                c.dep_ in _AUX_DEPS for c in token.children
-            ):
+            if _is_modifier(token):
                 break
             last = matched if isinstance(matched, Token) and matched.i > token.i else token
             hits.append(CueHit(token.i, entry.stance, entry.frame, _cue_start(token), last.i + 1, entry.lemma))

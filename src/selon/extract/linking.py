@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from selon.extract.according import AccordingHit, find_according, is_initial
-from selon.extract.contents import _trim, clause_content, clause_start, classify, predicate_content
+from selon.extract.contents import _trim, clause_content, clause_start, classify, is_clause, predicate_content
 from selon.extract.context import Context
 from selon.extract.cues import CueHit, find_cues
 from selon.extract.mentions import Mention, mention_of, subject_of, with_apposed_name
@@ -177,7 +177,13 @@ def find_candidates(ctx: Context) -> list[Candidate]:
         after = _after_cue(ctx, quote, cues, according) if quote.before != "word" or ctx.is_substantial(quote) else None
         if isinstance(after, CueHit):
             used.add(after.verb)
-            candidates.append(Candidate(inner, "direct", after.char_span(doc), after.lemma, after.stance, _mention(ctx, doc[after.verb], incise=True), 0.95))
+            kind, start, end = "direct", *inner
+            if quote.before == "word":  # "l'embargo [...] signifie qu'il « sera libre [...] », indique le rapport"
+                clause = _trim(ctx, clause_start(ctx, ctx.token_at(quote.start)), ctx.token_at(quote.end - 1).i)
+                if clause is not None:
+                    kind, start, end = classify(ctx, *clause)
+            mention = _mention(ctx, doc[after.verb], incise=True)
+            candidates.append(Candidate((start, end), kind, after.char_span(doc), after.lemma, after.stance, mention, 0.95))
             continue
         if isinstance(after, AccordingHit):
             used.add(after.start)
@@ -199,8 +205,10 @@ def find_candidates(ctx: Context) -> list[Candidate]:
             pending.append(quote)
 
     direct = [c.content for c in candidates]
+    predicates: list[tuple[int, int]] = []  # a coordinated act belongs to the first: "a critiqué ... et a appelé"
     for hit in hits:
-        if hit.verb in used or any(s <= doc[hit.verb].idx < e for s, e in direct):
+        position = doc[hit.verb].idx
+        if hit.verb in used or any(s <= position < e for s, e in direct + predicates):
             continue
         verb = doc[hit.verb]
         mention = _mention(ctx, verb, incise=_is_incise(ctx, hit))
@@ -215,6 +223,7 @@ def find_candidates(ctx: Context) -> list[Candidate]:
             span, confidence = predicate_content(ctx, hit), 0.8
             if span is None:
                 continue
+            predicates.append(span)
         if _overlaps(span, direct):
             continue
         kind, start, end = classify(ctx, *span)
@@ -224,7 +233,7 @@ def find_candidates(ctx: Context) -> list[Candidate]:
         if phrase.start in used:
             continue
         found = _according_content(ctx, phrase)
-        if found is None or _overlaps(found, [c.content for c in candidates]):
+        if found is None or not is_clause(ctx, *found) or _overlaps(found, [c.content for c in candidates]):
             continue
         kind, start, end = classify(ctx, *found)
         candidates.append(Candidate((start, end), kind, (phrase.char_start, phrase.char_end), phrase.lemma, "assert", mention_of(phrase.head, doc, stop=_phrase_stop(ctx, phrase)), 0.8))

@@ -66,22 +66,30 @@ def subject_of(verb: Token, *, inverted: bool = False, inherit: Callable[[Token]
     for child in verb.children:
         if child.dep_ not in _SUBJECT_DEPS:
             continue
-        if child.dep_ == "expl:subj":
-            return None  # impersonal "il": "il a été dit que"
         if _is_euphonic(child):
             pronoun = next((c for c in child.children if c.pos_ == "PRON"), None)
             if pronoun is not None:
                 return pronoun
             continue
+        if child.dep_ == "expl:subj":
+            if child.text.startswith("-"):
+                return child  # "a-t-il estimé", mislabelled impersonal
+            return None  # impersonal "il": "il a été dit que"
         if _is_relative(child):
             if verb.dep_ in _RELATIVE_DEPS and verb.head.i < child.i:
                 return verb.head
             return _antecedent(child)
         return child
-    # "a-t-il" parsed with the clitic hanging as a name or object of the verb
-    for child in verb.children:
-        if child.i == verb.i - 1 and child.pos_ == "PRON" and child.text.startswith("-"):
-            return child
+    # "a-t-il", "estime-t-elle": the clitic right after the verb, wherever the parser hung it
+    doc = verb.doc
+    for token in doc[verb.i + 1 : min(verb.i + 3, len(doc))]:
+        if token.pos_ == "PRON" and token.text.startswith("-") and not _is_euphonic(token):
+            return token
+    # "des drones que Knights décrit comme ...": a finite verb hung as a modifier of the noun right before it
+    head = verb.head
+    if (verb.dep_ in _RELATIVE_DEPS and head.i == verb.i - 1 and head.pos_ in ("PROPN", "NOUN")
+            and "Fin" in verb.morph.get("VerbForm")):
+        return head
     if inverted:
         after = [c for c in verb.children if c.i > verb.i and c.dep_ in _INVERTED_DEPS and c.pos_ in _NOMINAL]
         if after:
@@ -99,6 +107,8 @@ def mention_of(head: Token, doc: Doc, stop: frozenset[int] = frozenset(), exclud
     belongs to the statement, not to the name.
     """
     left, right = head.left_edge.i, head.right_edge.i
+    if head.pos_ == "PRON" and head.morph.get("Person"):
+        left = right = head.i  # a personal pronoun names alone, whatever the parser hung on it
     blocked = set(stop)
     if exclude is not None:
         blocked.update(range(exclude.left_edge.i, exclude.right_edge.i + 1))

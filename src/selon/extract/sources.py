@@ -117,7 +117,7 @@ def read(mention: Mention, ctx: Context) -> _Reading:
         person=person,
         organization=organizations[0].text if organizations else None,
         outlet=_outlet(text, ctx),
-        definite=first in ctx.res.anaphoric_determiners,
+        definite=first in ctx.res.anaphoric_determiners and counted is None,  # "l'un des" picks, not refers
         count=counted or _count(head, ctx),
         number="sg" if counted == 1 else number,
         short=not modifiers and counted is None,

@@ -4,7 +4,9 @@ A language is a folder `selon/lang/<code>/` holding the files below; nothing lan
 new language is a new folder. Lines starting with `#` and blank lines are ignored everywhere; entries are
 compared lower-cased, with typographic apostrophes folded to `'`.
 
-    language.json        {"code", "name", "model"}: the default spaCy model
+    language.json        {"code", "name", "model"}: the default spaCy model; optionally
+                         "clitic_lemma_suffix": appended to a verb form written before an inverted clitic
+                         subject to get its lemma, where the model cannot ("estime-t-il" -> "estimer")
     cues.tsv             lemma, stance, frame          reporting verbs (see FRAMES)
     according.txt        phrases that attribute by preposition: "selon", "according to"
     anonymous_nouns.txt  nouns naming unnamed people: "responsable", "official"
@@ -65,6 +67,7 @@ class LangResources:
     code: str
     name: str
     model: str
+    clitic_lemma_suffix: str
     cues: dict[str, tuple[CueEntry, ...]]
     according: tuple[str, ...]
     anonymous_nouns: frozenset[str]
@@ -173,6 +176,7 @@ def load(code: str) -> LangResources:
         code=code,
         name=meta["name"],
         model=meta["model"],
+        clitic_lemma_suffix=meta.get("clitic_lemma_suffix", ""),
         cues=_cues(folder),
         according=tuple(sorted({fold(line) for _, line in _lines(folder, "according.txt")}, key=len, reverse=True)),
         anonymous_nouns=_words(folder, "anonymous_nouns.txt"),

@@ -1,0 +1,160 @@
+"""Corpus benchmarks in one command: `python benchmarks/ingest.py [--articles N] [--attributions N]`.
+
+1. Ingest throughput against bare `selon.analyze_many` on the same articles, in one run (storage cost).
+2. Query latency p50/p95 of sources, quotes and search on a store of >= 100,000 attributions (synthetic
+   stored analyses), for SQLite and, when `--postgres URL` or SELON_TEST_POSTGRES_URL is set, PostgreSQL.
+3. Dask scaling: the same articles through `selon ingest --engine dask` on a local cluster of 1 then 2 workers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from selon.corpus import Corpus, save
+from selon.corpus.ingest import IngestOptions, ingest
+from selon.corpus.syndication import Syndication
+from selon.corpus.testing import fresh_postgres_schema, scripted_analysis
+from selon.ingest.prepare import prepare
+from selon.pipeline import analyze_many
+from selon.store import open_store
+
+NAMES = ["Adrienne Watson", "Mahdi Nourian", "Hélène Dupré", "Jean Martin", "Olga Ivanova", "Karim Benali"]
+WORDS = "drones accord Téhéran Moscou usine livraison sanctions missiles rapport ministère armée".split()
+
+
+def synthetic_article(i: int, rng: random.Random) -> str:
+    name = rng.choice(NAMES)
+    body = " ".join(rng.choice(WORDS) for _ in range(60))
+    return (f"Article {i}. {body}.\n« Nous n'avons signé aucun accord sur les {rng.choice(WORDS)} », a déclaré "
+            f"{name}, porte-parole du ministère. Selon trois responsables proches du dossier, la livraison "
+            f"{i} aura lieu. {name} a refusé de commenter davantage.\n")
+
+
+def bench_ingest(count: int, workdir: Path) -> dict[str, float]:
+    rng = random.Random(1)
+    texts = [synthetic_article(i, rng) for i in range(count)]
+    path = workdir / "articles.jsonl"
+    path.write_text("".join(json.dumps({"id": f"b{i}", "text": t, "lang": "fr"}) + "\n" for i, t in enumerate(texts)))
+    list(analyze_many([prepare(texts[0], lang="fr")]))  # load the model outside the timings
+    started = time.perf_counter()
+    list(analyze_many(prepare(t, lang="fr", doc_id=f"b{i}") for i, t in enumerate(texts)))
+    bare = count / (time.perf_counter() - started)
+    with open_store(str(workdir / "ingest.db")) as store:
+        report = ingest(store, [str(path)], IngestOptions(lang="fr"))
+    stored = report.processed / report.seconds
+    return {"articles": count, "analyze_articles_per_s": round(bare, 2), "ingest_articles_per_s": round(stored, 2),
+            "ingest_over_analyze": round(stored / bare, 3)}
+
+
+def fill(url: str, attributions: int) -> int:
+    rng = random.Random(2)
+    per_article = 10
+    with open_store(url) as store:
+        index = Syndication.load(store)
+        for i in range(attributions // per_article):
+            lines = "".join(f"{rng.choice(NAMES)}|person|{rng.choice(['assert', 'deny', 'decline'])}|"
+                            f"Déclaration {i}-{j} sur les {rng.choice(WORDS)} et {rng.choice(WORDS)}.\n"
+                            for j in range(per_article))
+            analysis = scripted_analysis(f"Article {i}.\n{lines}", doc_id=f"q{i}", outlet=f"outlet{i % 20}",
+                                         published=f"2022-{1 + i % 12:02d}-{1 + i % 28:02d}")
+            save.save_analysis(store, analysis, f"q{i}", index)
+        return int(store.scalar("SELECT COUNT(*) FROM attributions"))
+
+
+def latency(url: str, repeats: int) -> dict[str, dict[str, float]]:
+    rng = random.Random(3)
+    results: dict[str, dict[str, float]] = {}
+    with Corpus(url) as corpus:
+        calls = {
+            "sources": lambda: corpus.sources(limit=50),
+            "sources_filtered": lambda: corpus.sources(outlet="outlet3", since="2022-03-01", until="2022-06-30"),
+            "quotes": lambda: corpus.quotes(rng.choice(NAMES), limit=100),
+            "search": lambda: corpus.search(rng.choice(WORDS), limit=20),
+        }
+        for name, call in calls.items():
+            times = []
+            for _ in range(repeats):
+                started = time.perf_counter()
+                call()
+                times.append((time.perf_counter() - started) * 1000)
+            times.sort()
+            results[name] = {"p50_ms": round(statistics.median(times), 2),
+                             "p95_ms": round(times[int(len(times) * 0.95) - 1], 2)}
+    return results
+
+
+def bench_dask(count: int, workdir: Path) -> dict[str, float]:
+    from distributed import LocalCluster
+
+    from selon.scale.dask_engine import run
+
+    rng = random.Random(4)
+    folder = workdir / "dask"
+    folder.mkdir()
+    for i in range(count):
+        (folder / f"{i:05d}.txt").write_text(synthetic_article(i, rng))
+    figures: dict[str, float] = {}
+    for workers in (1, 2):
+        with LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None) as cluster:
+            run([str(folder)], cluster.scheduler_address, str(workdir / f"warm{workers}"), lang="fr",
+                files_per_task=1)  # each worker loads its model before the timing
+            report = run([str(folder)], cluster.scheduler_address, str(workdir / f"out{workers}"), lang="fr",
+                         files_per_task=max(1, count // (4 * workers)))
+            figures[f"{workers}_workers_articles_per_s"] = round(report.rows / report.seconds, 2)
+    figures["speedup"] = round(figures["2_workers_articles_per_s"] / figures["1_workers_articles_per_s"], 2)
+    return figures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--attributions", type=int, default=100_000)
+    parser.add_argument("--repeats", type=int, default=50)
+    parser.add_argument("--dask-articles", type=int, default=120)
+    parser.add_argument("--postgres", default=os.environ.get("SELON_TEST_POSTGRES_URL"))
+    parser.add_argument("--skip", nargs="*", default=[], choices=["ingest", "queries", "dask"])
+    args = parser.parse_args()
+    results: dict[str, object] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        steps = {
+            "ingest": lambda: bench_ingest(args.articles, workdir),
+            "dask": lambda: bench_dask(args.dask_articles, workdir),
+        }
+        for name in ("ingest", "dask"):
+            if name in args.skip:
+                continue
+            try:
+                results[name] = steps[name]()
+            except Exception as error:  # noqa: BLE001 - a benchmark reports what it could not measure
+                results[name] = {"error": f"{type(error).__name__}: {error}"}
+            print(json.dumps({name: results[name]}, ensure_ascii=False), flush=True)
+        if "queries" not in args.skip:
+            backends = {"sqlite": None} | ({"postgresql": args.postgres} if args.postgres else {})
+            for backend, base in backends.items():
+                started = time.perf_counter()
+                if base is None:
+                    url = str(workdir / "queries.db")
+                    stored = fill(url, args.attributions)
+                    figures = {"attributions": stored, "fill_s": round(time.perf_counter() - started, 1),
+                               **latency(url, args.repeats)}
+                else:
+                    with fresh_postgres_schema(base) as url:
+                        stored = fill(url, args.attributions)
+                        figures = {"attributions": stored, "fill_s": round(time.perf_counter() - started, 1),
+                                   **latency(url, args.repeats)}
+                results[f"queries_{backend}"] = figures
+                print(json.dumps({f"queries_{backend}": figures}), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,44 @@
+"""`selon serve`: the web workbench and HTTP API on localhost (`selon.web`), run by uvicorn.
+
+It binds to 127.0.0.1 unless --host says otherwise: article text and the corpus stay on this machine, and a
+wider bind is a deliberate choice that is announced on stderr.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from selon.cli.exits import reported
+from selon.web.settings import DEFAULT_HOST, DEFAULT_MAX_BODY, DEFAULT_PORT
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+err = Console(stderr=True)
+
+
+def serve(
+    host: Annotated[str, typer.Option(help="Address to bind; 0.0.0.0 exposes the server to the network.")]
+    = DEFAULT_HOST,
+    port: Annotated[int, typer.Option(min=0, max=65535, help="TCP port.")] = DEFAULT_PORT,
+    db: Annotated[str | None, typer.Option("--db", help="Corpus store: selon.db (default), a path, "
+                                                        "sqlite:///PATH or postgresql://USER:PASSWORD@HOST/DB.")]
+    = None,
+    max_body: Annotated[int, typer.Option("--max-body", min=1024, help="Largest request body, in bytes.")]
+    = DEFAULT_MAX_BODY,
+) -> None:
+    """Serve the analyse and corpus pages and the JSON API (OpenAPI at /openapi.json)."""
+    import uvicorn
+
+    from selon.web import Settings, create_app
+
+    if host not in LOOPBACK:
+        err.print(f"[yellow]selon:[/yellow] listening on {host}: anyone who can reach this machine can use "
+                  "the server.", highlight=False)
+    app = create_app(Settings(db=db, max_body=max_body))
+    uvicorn.run(app, host=host, port=port, log_level="info")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(reported(serve))

@@ -1,0 +1,180 @@
+"""`selon ingest`: read inputs, skip what the store already holds, analyse the rest, store each as it comes.
+
+Inputs stream through `selon.analyze_many` (which runs spaCy in `workers` processes and keeps input order),
+so memory stays flat on a crawl of any size. Nothing here stops a batch: an input that cannot be read,
+prepared, analysed or stored is recorded as failed with its reason, and the next one goes on.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from selon.corpus import save
+from selon.corpus.linking import relink_surnames
+from selon.corpus.readers import RawItem, ReadFailure, read_paths
+from selon.corpus.syndication import Syndication
+from selon.errors import ModelNotFoundError, ResourceError, SelonError, StoreError
+from selon.ingest.prepare import ArticleInput, prepare
+from selon.pipeline import Failure, analyze_many
+from selon.schema.records import Analysis
+from selon.store.base import Store
+
+
+class InternalAnalysisError(SelonError):
+    """A bug met while analysing a batch: its articles are recorded as failed so the rest goes on."""
+
+    code = "E099"
+    hint = "Please report it; `selon ingest --retry-failed` retries these articles once it is fixed."
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did; `seconds` covers reading, analysing and storing."""
+
+    stored: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    skipped: int = 0
+    seconds: float = 0.0
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def processed(self) -> int:
+        return self.stored + self.duplicates + self.failed
+
+    @property
+    def rate(self) -> float:
+        return self.processed / self.seconds if self.seconds else 0.0
+
+    def to_dict(self) -> dict[str, object]:
+        return {"stored": self.stored, "duplicates": self.duplicates, "failed": self.failed,
+                "skipped": self.skipped, "seconds": round(self.seconds, 3), "articles_per_s": round(self.rate, 2)}
+
+
+Analyzer = Callable[..., Iterator[Analysis | Failure]]
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    workers: int = 1
+    retry_failed: bool = False
+    lang: str | None = None
+    models: dict[str, str] | None = None
+    batch_size: int = 16
+    #: What turns prepared articles into analyses, in order; `selon.analyze_many` unless a test or an
+    #: embedding application supplies its own with the same signature.
+    analyzer: Analyzer | None = None
+
+
+Progress = Callable[[IngestReport], None]
+
+
+def ingest(store: Store, paths: Iterable[str], options: IngestOptions | None = None,
+           progress: Progress | None = None) -> IngestReport:
+    options = options or IngestOptions()
+    report = IngestReport()
+    started = time.perf_counter()
+    items: Iterable[RawItem | ReadFailure] = read_paths(paths)
+    if options.retry_failed:
+        items = _chain(retry_items(store), items)
+    _Run(store, options, report, progress).run(items)
+    relink_surnames(store)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def retry_items(store: Store) -> Iterator[RawItem | ReadFailure]:
+    """Failed inputs again: from their kept payload, or by reading their file again (a damaged archive)."""
+    for record, payload in save.failures(store, retryable_only=True):
+        if payload is not None:
+            yield RawItem.from_payload(record.key, payload)
+        else:
+            save.forget_failure(store, record.key)
+            yield from read_paths([record.name])
+
+
+def _chain(*parts: Iterable[RawItem | ReadFailure]) -> Iterator[RawItem | ReadFailure]:
+    for part in parts:
+        yield from part
+
+
+def _is_fatal(error: Exception) -> bool:
+    """A store that fails, a missing model or a broken language file is no article's fault: it stops the ingest
+    (what was committed stays) instead of recording every article as failed."""
+    if isinstance(error, (StoreError, ModelNotFoundError, ResourceError)):
+        return True
+    return type(error).__module__.split(".")[0] in ("sqlite3", "psycopg")
+
+
+class _Run:
+    """One pass over the inputs; `pending` pairs each article sent to the pipeline with its result."""
+
+    def __init__(self, store: Store, options: IngestOptions, report: IngestReport, progress: Progress | None):
+        self.store, self.options, self.report, self.progress = store, options, report, progress
+        self.index = Syndication.load(store)
+        self.pending: deque[RawItem] = deque()
+
+    def run(self, items: Iterable[RawItem | ReadFailure]) -> None:
+        articles = self._prepared(iter(items))
+        analyzer = self.options.analyzer or analyze_many
+        while True:
+            try:
+                for result in analyzer(articles, n_process=self.options.workers,
+                                           batch_size=self.options.batch_size, models=self.options.models):
+                    self._store(self.pending.popleft(), result)
+                return
+            except Exception as error:
+                if _is_fatal(error):
+                    raise
+                lost = InternalAnalysisError(f"analysis failed: {type(error).__name__}: {error}")
+                while self.pending:
+                    self._fail(self.pending.popleft(), lost)
+
+    def _prepared(self, items: Iterator[RawItem | ReadFailure]) -> Iterator[ArticleInput]:
+        for item in items:
+            if isinstance(item, ReadFailure):
+                if save.input_status(self.store, item.key) == "failed" and not self.options.retry_failed:
+                    self.report.skipped += 1
+                    continue
+                self._failed(item.key, item.name, item.error, item.retryable, item.payload)
+                continue
+            status = save.input_status(self.store, item.key)
+            if status in save.DONE or (status == "failed" and not self.options.retry_failed):
+                self.report.skipped += 1
+                continue
+            try:
+                article = prepare(item.data, name=item.name, html=item.html,
+                                  **{"lang": self.options.lang, **item.meta})
+            except SelonError as error:
+                self._fail(item, error)
+                continue
+            duplicate = save.find_duplicate(self.store, article.url, article.text)
+            if duplicate is not None:
+                save.mark_duplicate(self.store, item.key, duplicate)
+                self._count("duplicates")
+                continue
+            self.pending.append(item)
+            yield article
+
+    def _store(self, item: RawItem, result: Analysis | Failure) -> None:
+        if isinstance(result, Failure):
+            self._fail(item, result.error)
+            return
+        saved = save.save_analysis(self.store, result, item.key, self.index)
+        self._count("stored" if saved.status == "stored" else "duplicates")
+
+    def _fail(self, item: RawItem, error: SelonError) -> None:
+        self._failed(item.key, item.name, error, True, item.to_payload())
+
+    def _failed(self, key: str, name: str, error: SelonError, retryable: bool, payload: str | None) -> None:
+        save.record_failure(self.store, key, name, error, retryable=retryable, payload=payload)
+        self.report.failures.append(f"{name}: {error}")
+        self._count("failed")
+
+    def _count(self, what: str) -> None:
+        setattr(self.report, what, getattr(self.report, what) + 1)
+        if self.progress is not None:
+            self.progress(self.report)

@@ -1,0 +1,58 @@
+"""JSON Lines exports: one article per line with `text` or `html` and optional metadata (`.gz` allowed).
+
+A bad line is a failure of that line only; a truncated `.gz` keeps every line read before the damage and
+records the file as failed, so `--retry-failed` reads it again once it is repaired.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, cast
+
+from selon.corpus.readers.base import RawItem, ReadFailure, clean_meta
+from selon.errors import CorpusInputError, EmptyInputError
+
+SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+
+
+def _open(path: Path) -> IO[bytes]:
+    return cast(IO[bytes], gzip.open(path, "rb")) if path.name.endswith(".gz") else path.open("rb")
+
+
+def read_jsonl(path: Path) -> Iterator[RawItem | ReadFailure]:
+    number = 0
+    try:
+        with _open(path) as handle:
+            for number, raw in enumerate(handle, start=1):
+                if raw.strip():
+                    yield _record(path, number, raw)
+    except (OSError, EOFError, zlib.error) as error:
+        yield ReadFailure(
+            str(path), str(path),
+            CorpusInputError(f"{path}: unreadable after line {number} ({error or type(error).__name__})."),
+        )
+
+
+def _record(path: Path, number: int, raw: bytes) -> RawItem | ReadFailure:
+    key = f"{path}#L{number}"
+    line = raw.decode("utf-8", errors="replace")
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        message = f"{path}, line {number}: not JSON ({error.msg} at column {error.colno})."
+        return ReadFailure(key, key, CorpusInputError(message, hint="Fix the line, then run "
+                                                      "`selon ingest --retry-failed` on the file."), False)
+    if not isinstance(record, dict):
+        return ReadFailure(key, key, CorpusInputError(f"{path}, line {number}: a JSON object is expected."), False)
+    html = record.get("html")
+    text = record.get("text")
+    body = text if isinstance(text, str) and text.strip() else html if isinstance(html, str) and html.strip() else None
+    if body is None:
+        message = f"{path}, line {number}: the record has neither 'text' nor 'html'."
+        return ReadFailure(key, key, EmptyInputError(message, hint="Each line needs a non-empty 'text' or 'html'."),
+                           False)
+    return RawItem(key, key, body, html=body is not text, meta=clean_meta(record))

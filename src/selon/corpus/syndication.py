@@ -1,0 +1,74 @@
+"""Syndicated copies (one wire story in several outlets, near-identical text) grouped with MinHash LSH.
+
+Each stored article keeps its MinHash signature; an ingest rebuilds datasketch's in-memory LSH index from them
+once, then each new article joins the group of its most similar earlier article when their estimated Jaccard
+similarity (word 5-shingles) reaches the threshold, or starts a group of its own. Very short texts carry no
+group: a shared headline is not a shared story.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from selon.corpus.keys import normalise_text
+from selon.store.base import Store
+
+NUM_PERM = 128
+THRESHOLD = 0.8
+SHINGLE = 5
+MIN_WORDS = 30
+#: datasketch 2 asks which hashing scheme stored hash values came from; pinned so old signatures stay valid.
+SCHEME = "affine32"
+
+
+def signature(text: str) -> MinHash | None:
+    words = normalise_text(text).split()
+    if len(words) < MIN_WORDS:
+        return None
+    shingles = {" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    minhash.update_batch(sorted(shingles))
+    return minhash
+
+
+def to_bytes(minhash: MinHash) -> bytes:
+    return np.asarray(minhash.hashvalues, dtype="<u8").tobytes()
+
+
+def from_bytes(data: bytes) -> MinHash:
+    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(bytes(data), dtype="<u8"), scheme=SCHEME)
+
+
+class Syndication:
+    """The LSH index of one store's articles; `group_of` then `add` for each new article."""
+
+    def __init__(self) -> None:
+        self._lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+        self._signatures: dict[int, tuple[int, MinHash]] = {}
+
+    @classmethod
+    def load(cls, store: Store) -> Syndication:
+        index = cls()
+        rows = store.query("SELECT id, syndication_group, minhash FROM articles WHERE minhash IS NOT NULL")
+        for article_id, group, data in rows:
+            index.add(int(article_id), int(group), from_bytes(data))
+        return index
+
+    def group_of(self, minhash: MinHash | None) -> int | None:
+        """The group of the most similar stored article above the threshold, if any."""
+        if minhash is None:
+            return None
+        best: tuple[float, int] | None = None
+        for candidate in self._lsh.query(minhash):
+            group, other = self._signatures[int(candidate)]
+            score = minhash.jaccard(other)
+            if score >= THRESHOLD and (best is None or score > best[0]):
+                best = (score, group)
+        return best[1] if best else None
+
+    def add(self, article_id: int, group: int, minhash: MinHash | None) -> None:
+        if minhash is None or article_id in self._signatures:
+            return
+        self._signatures[article_id] = (group, minhash)
+        self._lsh.insert(str(article_id), minhash)

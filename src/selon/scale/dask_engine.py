@@ -1,0 +1,79 @@
+"""`selon ingest --engine dask`: analysis spread over a Dask cluster, results written as Parquet partitions.
+
+Why Dask rather than Spark: selon is Python end to end (spaCy, the extractor, the readers), Dask runs it in
+plain Python worker processes with no JVM or serialisation bridge, and `distributed.LocalCluster` makes the
+same code testable on one machine. The scheduler decides where and when tasks run; selon only cuts the inputs
+into tasks (each WARC or JSONL file alone, plain files in groups) and names each task's output after its
+inputs, so a re-run skips partitions already written. Workers must see the input paths (a shared filesystem or
+the same machine) and write to the output folder; `selon load` then brings the partitions into a store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from selon.corpus.readers import ReadFailure, list_inputs
+from selon.corpus.readers import files as plain_files
+
+FILES_PER_TASK = 64
+
+
+@dataclass(frozen=True)
+class DaskReport:
+    tasks: int
+    skipped: int
+    rows: int
+    failed: int
+    seconds: float
+
+
+def plan(paths: list[str], files_per_task: int = FILES_PER_TASK) -> list[list[str]]:
+    """Input files grouped into tasks; archives (WARC, JSONL) are one task each, plain files share tasks."""
+    tasks: list[list[str]] = []
+    group: list[str] = []
+    for path in list_inputs(paths):
+        name = path.name if isinstance(path, ReadFailure) else str(path)
+        if isinstance(path, Path) and not path.name.lower().endswith(plain_files.TEXT_SUFFIXES + plain_files.HTML_SUFFIXES):
+            tasks.append([str(path)])
+            continue
+        group.append(name)
+        if len(group) == files_per_task:
+            tasks.append(group)
+            group = []
+    if group:
+        tasks.append(group)
+    return tasks
+
+
+def partition_name(task: list[str]) -> str:
+    return "part-" + hashlib.sha1("\n".join(task).encode("utf-8")).hexdigest()[:16] + ".parquet"
+
+
+def run(paths: list[str], scheduler: str, output: str, *, lang: str | None = None,
+        models: dict[str, str] | None = None, files_per_task: int = FILES_PER_TASK,
+        progress: Callable[[int, int], None] | None = None) -> DaskReport:
+    """Submits one task per input group to the cluster at `scheduler` and waits for all of them."""
+    import time
+
+    from distributed import Client, as_completed
+
+    from selon.scale.worker import analyse_task
+
+    started = time.perf_counter()
+    directory = Path(output).absolute()
+    directory.mkdir(parents=True, exist_ok=True)
+    tasks = plan(paths, files_per_task)
+    todo = [(t, directory / partition_name(t)) for t in tasks if not (directory / partition_name(t)).exists()]
+    rows = failed = done = 0
+    with Client(scheduler) as client:  # type: ignore[no-untyped-call]
+        futures = [client.submit(analyse_task, files, str(target), lang, models, key=f"selon-{target.stem}",
+                                 pure=False) for files, target in todo]
+        for future in as_completed(futures):  # type: ignore[no-untyped-call]
+            written, failures = future.result()
+            rows, failed, done = rows + written, failed + failures, done + 1
+            if progress is not None:
+                progress(done, len(todo))
+    return DaskReport(len(tasks), len(tasks) - len(todo), rows, failed, time.perf_counter() - started)

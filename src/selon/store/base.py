@@ -1,0 +1,149 @@
+"""The store's common interface: one connection, transactions, migrations, and the few SQL phrases that differ.
+
+Every query and write is written once in portable SQL with `?` parameters (see `writer` and `queries`); a backend
+(`sqlite`, `postgresql`) only connects, names its column types, rewrites parameters and supplies full-text
+search. That is what keeps the two stores' behaviour the same, and the tests run each against both.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from typing import Any, Self
+
+from selon.errors import NotASelonDatabaseError, StoreError
+from selon.store.migrations import APPLICATION, LATEST, MIGRATIONS
+from selon.store.url import Location
+
+Params = Sequence[Any]
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store(ABC):
+    """An open selon store; create one with `selon.store.open_store(url)` and close it (or use `with`)."""
+
+    backend: str = ""
+
+    def __init__(self, location: Location) -> None:
+        self.location = location
+        self._conn: Any = self._connect()
+        try:
+            self._migrate()
+        except BaseException:
+            self.close()
+            raise
+
+    # What each backend supplies.
+    @abstractmethod
+    def _connect(self) -> Any: ...
+
+    @abstractmethod
+    def _types(self) -> dict[str, str]: ...
+
+    @abstractmethod
+    def _tables(self) -> set[str]: ...
+
+    @abstractmethod
+    def _begin(self) -> None: ...
+
+    @abstractmethod
+    def _sql(self, sql: str) -> str:
+        """The backend's spelling of a portable statement (its parameter marker)."""
+
+    @abstractmethod
+    def search_attributions_sql(self) -> str:
+        """SELECT attribution ids matching one parameter (the user's query), best first, with LIMIT ?."""
+
+    @abstractmethod
+    def search_articles_sql(self) -> str:
+        """SELECT (article id, snippet) matching one parameter, best first, with LIMIT ?."""
+
+
+    # Plumbing shared by both.
+    def query(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
+        cursor = self._conn.execute(self._sql(sql), tuple(params))
+        return list(cursor.fetchall())
+
+    def one(self, sql: str, params: Params = ()) -> tuple[Any, ...] | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    def scalar(self, sql: str, params: Params = ()) -> Any:
+        row = self.one(sql, params)
+        return row[0] if row else None
+
+    def execute(self, sql: str, params: Params = ()) -> None:
+        self._conn.execute(self._sql(sql), tuple(params))
+
+    def insert(self, sql: str, params: Params = ()) -> int:
+        """Runs an INSERT and returns the new row's id (both backends support RETURNING)."""
+        return int(self.query(sql + " RETURNING id", params)[0][0])
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All or nothing: an ingest commits each article with its input's mark, so a kill loses no more."""
+        self._begin()
+        try:
+            yield
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.location}>"
+
+    def _migrate(self) -> None:
+        with self.transaction():
+            self._lock_for_migration()
+            tables = self._tables()
+            if "selon_meta" not in tables:
+                if tables and self.backend == "sqlite":
+                    raise NotASelonDatabaseError(
+                        f"{self.location} is an SQLite database, but not one selon made "
+                        f"(it holds {', '.join(sorted(tables)[:5])})."
+                    )
+                version = 0
+            else:
+                version = self._check_meta()
+            for migration in MIGRATIONS:
+                if migration.version <= version:
+                    continue
+                for statement in migration.for_backend(self.backend, self._types()):
+                    self._conn.execute(statement)
+                if version == 0:
+                    self.execute("INSERT INTO selon_meta (key, value) VALUES ('application', ?)", (APPLICATION,))
+                    self.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, at TEXT NOT NULL)")
+                self.execute("INSERT INTO schema_migrations (version, at) VALUES (?, ?)", (migration.version, now()))
+                version = migration.version
+
+    def _lock_for_migration(self) -> None:
+        """Two processes opening a new PostgreSQL store at once must not both create it."""
+
+    def _check_meta(self) -> int:
+        application = self.scalar("SELECT value FROM selon_meta WHERE key = 'application'")
+        if application != APPLICATION:
+            raise NotASelonDatabaseError(f"{self.location} has a selon_meta table but was not made by selon.")
+        version = int(self.scalar("SELECT max(version) FROM schema_migrations") or 0)
+        if version > LATEST:
+            raise StoreError(
+                f"{self.location} has schema version {version}, newer than this selon's {LATEST}.",
+                hint="Upgrade selon (pip install -U selon).",
+            )
+        return version

@@ -1,0 +1,92 @@
+"""The store's schema as numbered migrations, one list shared by SQLite and PostgreSQL.
+
+Each migration is a list of statements written once with `{pk}`, `{int}` and `{blob}` placeholders, which each
+backend fills with its own types; full-text search is the one part written per backend (FTS5 tables and
+triggers for SQLite, expression GIN indexes for PostgreSQL). A store records the migrations it has run in
+`schema_migrations`, so opening an older store brings it up to date and a newer one is refused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+APPLICATION = "selon"
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    statements: tuple[str, ...]
+    sqlite_only: tuple[str, ...] = ()
+    postgresql_only: tuple[str, ...] = ()
+
+    def for_backend(self, backend: str, types: dict[str, str]) -> list[str]:
+        own = self.sqlite_only if backend == "sqlite" else self.postgresql_only
+        return [s.format(**types) for s in self.statements] + list(own)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        (
+            "CREATE TABLE selon_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            """CREATE TABLE articles (
+                id {pk}, doc_id TEXT NOT NULL UNIQUE, url TEXT, canonical_url TEXT UNIQUE,
+                text_hash TEXT NOT NULL UNIQUE, title TEXT, outlet TEXT, published TEXT, lang TEXT NOT NULL,
+                text TEXT NOT NULL, syndication_group {int}, minhash {blob}, analysis TEXT NOT NULL,
+                input_key TEXT, ingested_at TEXT NOT NULL)""",
+            "CREATE INDEX articles_outlet ON articles (outlet)",
+            "CREATE INDEX articles_published ON articles (published)",
+            "CREATE INDEX articles_group ON articles (syndication_group)",
+            """CREATE TABLE speakers (
+                id {pk}, kind TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, surname TEXT,
+                UNIQUE (kind, key))""",
+            "CREATE INDEX speakers_surname ON speakers (surname)",
+            """CREATE TABLE sources (
+                id {pk}, article_id {int} NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+                local_id TEXT NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL, description TEXT, role TEXT,
+                affiliation TEXT, count INTEGER, speaker_id {int} NOT NULL REFERENCES speakers (id),
+                UNIQUE (article_id, local_id))""",
+            "CREATE INDEX sources_speaker ON sources (speaker_id)",
+            """CREATE TABLE attributions (
+                id {pk}, article_id {int} NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+                local_id TEXT NOT NULL, type TEXT NOT NULL, stance TEXT NOT NULL, content TEXT NOT NULL,
+                content_start INTEGER NOT NULL, content_end INTEGER NOT NULL, cue TEXT, cue_lemma TEXT,
+                cue_start INTEGER, cue_end INTEGER, source_id {int} NOT NULL REFERENCES sources (id),
+                speaker_id {int} NOT NULL REFERENCES speakers (id), mention TEXT, mention_start INTEGER,
+                mention_end INTEGER, confidence REAL NOT NULL, statement_key TEXT NOT NULL)""",
+            # Covers the ranking query (group by speaker, count statements and articles) without the table.
+            "CREATE INDEX attributions_speaker ON attributions (speaker_id, statement_key, article_id)",
+            "CREATE INDEX attributions_article ON attributions (article_id)",
+            "CREATE INDEX attributions_stance ON attributions (stance)",
+            """CREATE TABLE inputs (
+                key TEXT PRIMARY KEY, status TEXT NOT NULL, article_id {int}, at TEXT NOT NULL)""",
+            """CREATE TABLE failures (
+                key TEXT PRIMARY KEY, name TEXT NOT NULL, code TEXT NOT NULL, reason TEXT NOT NULL,
+                payload TEXT, retryable INTEGER NOT NULL, attempts INTEGER NOT NULL, at TEXT NOT NULL)""",
+        ),
+        sqlite_only=(
+            """CREATE VIRTUAL TABLE attributions_fts USING fts5(
+                content, content='attributions', content_rowid='id', tokenize='unicode61 remove_diacritics 2')""",
+            """CREATE TRIGGER attributions_fts_insert AFTER INSERT ON attributions BEGIN
+                INSERT INTO attributions_fts (rowid, content) VALUES (new.id, new.content); END""",
+            """CREATE TRIGGER attributions_fts_delete AFTER DELETE ON attributions BEGIN
+                INSERT INTO attributions_fts (attributions_fts, rowid, content)
+                VALUES ('delete', old.id, old.content); END""",
+            """CREATE VIRTUAL TABLE articles_fts USING fts5(
+                title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2')""",
+            """CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+                INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text); END""",
+            """CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+                INSERT INTO articles_fts (articles_fts, rowid, title, text)
+                VALUES ('delete', old.id, old.title, old.text); END""",
+        ),
+        postgresql_only=(
+            "CREATE INDEX attributions_fts ON attributions USING gin (to_tsvector('simple', content))",
+            """CREATE INDEX articles_fts ON articles
+                USING gin (to_tsvector('simple', coalesce(title, '') || ' ' || text))""",
+        ),
+    ),
+)
+
+LATEST = MIGRATIONS[-1].version

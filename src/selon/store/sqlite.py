@@ -1,0 +1,63 @@
+"""The default store: one SQLite file, WAL journal so queries can read while an ingest writes, FTS5 search."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from selon.errors import DatabaseUnavailableError, NotASelonDatabaseError
+from selon.store.base import Store
+
+HEADER = b"SQLite format 3\x00"
+
+
+class SQLiteStore(Store):
+    backend = "sqlite"
+
+    def _connect(self) -> Any:
+        path = Path(self.location.target)
+        if path.is_dir():
+            raise NotASelonDatabaseError(f"{path} is a folder, not a database file.")
+        if path.exists() and path.stat().st_size > 0:
+            with path.open("rb") as handle:
+                if handle.read(len(HEADER)) != HEADER:
+                    raise NotASelonDatabaseError(f"{path} is not an SQLite database (nor a selon store).")
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            conn.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.DatabaseError as error:
+            if isinstance(error, sqlite3.OperationalError):
+                raise DatabaseUnavailableError(f"cannot open {path}: {error}.") from None
+            raise NotASelonDatabaseError(f"{path} cannot be read as a database: {error}.") from None
+        return conn
+
+    def _types(self) -> dict[str, str]:
+        return {"pk": "INTEGER PRIMARY KEY", "int": "INTEGER", "blob": "BLOB"}
+
+    def _tables(self) -> set[str]:
+        rows = self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+        return {str(name) for (name,) in rows}
+
+    def _begin(self) -> None:
+        self._conn.execute("BEGIN IMMEDIATE")
+
+    def _sql(self, sql: str) -> str:
+        return sql
+
+    def search_attributions_sql(self) -> str:
+        return ("SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ? ORDER BY rank LIMIT ?")
+
+    def search_articles_sql(self) -> str:
+        return (
+            "SELECT rowid, snippet(articles_fts, 1, '[', ']', '…', 16) FROM articles_fts "
+            "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
+        )
+
+
+    @staticmethod
+    def fts_query(text: str) -> str:
+        """User words as FTS5 phrases, so punctuation or AND/OR/NEAR in a query are never syntax."""
+        return " ".join('"' + word.replace('"', '""') + '"' for word in text.split())

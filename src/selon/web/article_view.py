@@ -1,0 +1,49 @@
+"""What the analyse page shows for one `Analysis`: the marked-up text, the source map, its chart, and the
+small index the script reads to describe an attribution on hover or click.
+
+The page's JSON twin is the `selon/1` object itself (`POST /api/analyze`, `GET /api/corpus/articles/{id}`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+
+from selon.schema.records import KINDS, Analysis
+from selon.web.charts import Part, share_bar
+from selon.web.highlight import highlighted
+from selon.web.sourcemap import KIND_LABELS, SourceMap, source_map
+
+
+def share_chart(found: SourceMap) -> Markup:
+    by_kind = {g.kind: g.statements for g in found.groups}
+    parts = [Part(KIND_LABELS[k], by_kind.get(k, 0), f"k-{k}") for k in KINDS if by_kind.get(k)]
+    headline = f"{found.anonymous_share:.0%} of {found.statements} statements rest on anonymous sources"
+    return share_bar(parts, title="Statements by kind of source", headline=headline)
+
+
+def client_index(analysis: Analysis) -> dict[str, Any]:
+    """Per attribution and per source, the few facts the popover shows; embedded with `tojson`, which
+    escapes `<`, `>`, `&` and quotes, so article text inside cannot close the script element."""
+    return {
+        "attributions": {a.id: {"source": a.source_id, "type": a.type, "stance": a.stance,
+                                "cue": a.cue.text if a.cue else None} for a in analysis.attributions},
+        "sources": {s.id: {"name": s.name, "kind": s.kind, "description": s.description, "count": s.count}
+                    for s in analysis.sources},
+    }
+
+
+def article_page(analysis: Analysis, *, stored: bool = False) -> dict[str, Any]:
+    found = source_map(analysis)
+    return {
+        "analysis": analysis,
+        "article": analysis.article,
+        "marked": highlighted(analysis),
+        "map": found,
+        "chart": share_chart(found),
+        "index": client_index(analysis),
+        "notes": analysis.notes,
+        "warnings": analysis.warnings,
+        "stored": stored,
+    }

@@ -1,0 +1,116 @@
+"""The corpus pages' data: one function per page, each returning the plain dict that is also its JSON twin.
+
+Routes only parse parameters, call one of these and either render the dict with a template or send it as
+JSON, so a page can never show a figure that its API does not give (datasette's rule). Everything here goes
+through `selon.corpus.Corpus`; the series over time are counted from its rows (`selon.web.timeline`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from selon.corpus import Corpus, Quote
+from selon.errors import InvalidDateError, InvalidRequestError, NotFoundInStoreError, StoreError
+from selon.schema.records import KINDS, STANCES
+from selon.store.url import parse
+from selon.web.timeline import series
+
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+LANG = re.compile(r"^[a-z]{2,3}$")
+#: The source page charts at most this many statements (the list itself is paged).
+TIMELINE_ROWS = 100_000
+
+
+def open_corpus(db: str | None) -> Corpus:
+    """The store named by `db`; a SQLite file that does not exist yet is an error here, not a new file,
+    so that browsing never creates databases in the server's working directory."""
+    location = parse(db)
+    if location.backend == "sqlite" and not Path(location.target).is_file():
+        raise StoreError(f"no corpus store at {location.target}.",
+                         hint="Fill one with `selon ingest --db PATH FILES...`, then start "
+                              "`selon serve --db PATH`.")
+    return Corpus(db)
+
+
+@dataclass(frozen=True)
+class SourceFilters:
+    outlet: str | None = None
+    since: str | None = None
+    until: str | None = None
+    kind: str | None = None
+    lang: str | None = None
+    stance: str | None = None
+
+    def to_dict(self) -> dict[str, str | None]:
+        return dict(self.__dict__)
+
+
+def _blank(value: str | None) -> str | None:
+    return value.strip() or None if value is not None else None
+
+
+def source_filters(outlet: str | None = None, since: str | None = None, until: str | None = None,
+                   kind: str | None = None, lang: str | None = None, stance: str | None = None) -> SourceFilters:
+    """Filters from query parameters (blank form fields mean "any"), checked so that a typo is a 4xx."""
+    found = SourceFilters(*(_blank(v) for v in (outlet, since, until, kind, lang, stance)))
+    for name, value in (("since", found.since), ("until", found.until)):
+        if value is not None and not DATE.match(value):
+            raise InvalidDateError(f"{name}={value!r} is not a date written YYYY-MM-DD.")
+    if found.kind is not None and found.kind not in KINDS:
+        raise InvalidRequestError(f"kind={found.kind!r} is not one of {', '.join(KINDS)}.")
+    if found.stance is not None and found.stance not in STANCES:
+        raise InvalidRequestError(f"stance={found.stance!r} is not one of {', '.join(STANCES)}.")
+    if found.lang is not None and not LANG.match(found.lang):
+        raise InvalidRequestError(f"lang={found.lang!r} is not a language code such as fr or en.")
+    return found
+
+
+def home_view(corpus: Corpus) -> dict[str, Any]:
+    return {"stats": corpus.stats().to_dict(), "top_sources": [s.to_dict() for s in corpus.sources(limit=10)],
+            "recent_articles": [a.to_dict() for a in corpus.articles(limit=10)]}
+
+
+def sources_view(corpus: Corpus, filters: SourceFilters, *, limit: int, offset: int) -> dict[str, Any]:
+    rows = corpus.sources(**filters.to_dict(), limit=limit, offset=offset)
+    return {"filters": filters.to_dict(), "limit": limit, "offset": offset, "sources": [r.to_dict() for r in rows]}
+
+
+def source_view(corpus: Corpus, speaker_id: int, *, limit: int, offset: int) -> dict[str, Any]:
+    everything = corpus.quotes(str(speaker_id), limit=TIMELINE_ROWS)
+    if not everything:
+        raise NotFoundInStoreError(f"no stored source with id {speaker_id}.")
+    first = everything[0]
+    return {"speaker_id": speaker_id, "name": first.source, "kind": first.source_kind,
+            "quotes": [q.to_dict() for q in everything[offset:offset + limit]],
+            "over_time": series(everything, _published).to_dict(), "limit": limit, "offset": offset}
+
+
+def _published(quote: Quote) -> str | None:
+    return quote.published
+
+
+def outlet_view(corpus: Corpus, outlet: str) -> dict[str, Any]:
+    found = [o for o in corpus.stats().outlets if o.outlet == outlet]
+    if not found:
+        raise NotFoundInStoreError(f"no stored article from the outlet {outlet!r}.")
+    quotes = list(corpus.iter_quotes(outlet=outlet))
+    return {
+        "outlet": outlet,
+        "stats": found[0].to_dict(),
+        "anonymous_over_time": series(quotes, _published, lambda q: q.source_kind == "anonymous").to_dict(),
+        "declines_over_time": series(quotes, _published, lambda q: q.stance in ("decline", "no_response")).to_dict(),
+        "articles": [a.to_dict() for a in corpus.articles(outlet=outlet, limit=50)],
+    }
+
+
+def search_view(corpus: Corpus, query: str, *, limit: int) -> dict[str, Any]:
+    hits = corpus.search(query, limit=limit) if query.strip() else []
+    return {"query": query, "hits": [h.to_dict() for h in hits]}
+
+
+def articles_view(corpus: Corpus, *, limit: int, offset: int) -> dict[str, Any]:
+    return {"articles": [a.to_dict() for a in corpus.articles(limit=limit, offset=offset)],
+            "limit": limit, "offset": offset}

@@ -1,0 +1,15 @@
+"""The app's routes, one module per concern: analysing (pages, API), the corpus (pages, API), API docs."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from selon.web.routes import analyze_api, analyze_pages, api_docs, corpus_api, corpus_pages
+
+ROUTERS: tuple[APIRouter, ...] = (
+    analyze_pages.router,
+    analyze_api.router,
+    corpus_pages.router,
+    corpus_api.router,
+    api_docs.router,
+)

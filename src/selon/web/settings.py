@@ -1,0 +1,46 @@
+"""How one `selon serve` instance is configured: one frozen object, built by the CLI or by tests.
+
+Options travel as this single object (trafilatura's habit) so the app factory, the routes and the tests read
+the same names; each field's comment is its documentation, and `selon serve --help` repeats it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from selon.schema.records import Analysis
+
+#: What turns an article into an `Analysis`; `selon.analyze` unless a caller (a test, an embedding
+#: application) supplies a function with the same signature.
+Analyzer = Callable[..., Analysis]
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+DEFAULT_MAX_BODY = 2 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Settings:
+    #: The corpus store (`--db` syntax: a SQLite path, sqlite:///..., postgresql://...); None is `selon.db`.
+    db: str | None = None
+    #: The largest request body accepted, in bytes, for JSON and for form uploads alike. Uploads are parsed
+    #: in memory up to this size, so an upload is never written to disk at all.
+    max_body: int = DEFAULT_MAX_BODY
+    #: The analyser; None is `selon.analyze`.
+    analyzer: Analyzer | None = None
+    #: How many stored articles the analyse page offers to pick from.
+    recent_articles: int = 50
+
+    def __post_init__(self) -> None:
+        if self.max_body < 1024:
+            raise ValueError(f"max_body must be at least 1024 bytes, not {self.max_body}")
+
+    def analyze(self, *args: Any, **kwargs: Any) -> Analysis:
+        """Runs the configured analyser (imported late: the spaCy stack loads only when first needed)."""
+        if self.analyzer is not None:
+            return self.analyzer(*args, **kwargs)
+        from selon.pipeline import analyze
+
+        return analyze(*args, **kwargs)

@@ -1,0 +1,94 @@
+"""The corpus commands at the edge: exit statuses, messages on stderr, formats on stdout."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from selon.cli.main import app
+from selon.corpus import Corpus, save
+from selon.corpus.syndication import Syndication
+from selon.corpus.testing import scripted_analysis
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def filled(db_url: str) -> str:
+    with Corpus(db_url) as corpus:
+        text = "Adrienne Watson|person|deny|Aucun accord.\n"
+        analysis = scripted_analysis(text, doc_id="k1", outlet="Le Monde", published="2022-10-01")
+        save.save_analysis(corpus.store, analysis, "k1", Syndication.load(corpus.store))
+    return db_url
+
+
+def test_stats_json_has_the_totals_and_per_outlet_figures(filled: str) -> None:
+    result = runner.invoke(app, ["stats", "--db", filled, "--format", "json"])
+    figures = json.loads(result.stdout)
+    assert result.exit_code == 0
+    assert (figures["articles"], figures["attributions"], figures["sources"], figures["failed"]) == (1, 1, 1, 0)
+    assert figures["outlets"][0]["outlet"] == "Le Monde"
+
+
+def test_quotes_csv_has_a_header_and_the_statement(filled: str) -> None:
+    result = runner.invoke(app, ["quotes", "--source", "watson", "--db", filled, "--format", "csv"])
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("attribution_id,") and "Aucun accord." in lines[1]
+
+
+def test_sources_json_lists_speakers(filled: str) -> None:
+    result = runner.invoke(app, ["sources", "--db", filled, "--format", "json"])
+    assert [s["name"] for s in json.loads(result.stdout)] == ["Adrienne Watson"]
+
+
+def test_article_json_is_the_selon_1_object(filled: str) -> None:
+    result = runner.invoke(app, ["article", "k1", "--db", filled, "--format", "json"])
+    assert json.loads(result.stdout)["schema"] == "selon/1"
+
+
+def test_an_unknown_article_exits_79_with_a_message(filled: str) -> None:
+    result = runner.invoke(app, ["article", "nope", "--db", filled])
+    assert result.exit_code == 79 and "no stored article" in result.stderr and "Traceback" not in result.output
+
+
+def test_a_file_that_is_not_a_selon_database_exits_76_and_is_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("hello")
+    result = runner.invoke(app, ["stats", "--db", str(path)])
+    assert result.exit_code == 76 and "E031" in result.stderr and path.read_text() == "hello"
+
+
+def test_a_database_url_that_does_not_answer_exits_77(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["sources", "--db", "postgresql://u:pw@127.0.0.1:1/db"])
+    assert result.exit_code == 77 and "E032" in result.stderr and "pw" not in result.stderr
+
+
+def test_export_writes_a_file_in_the_chosen_format(filled: str, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["export", "--format", "webannotation", "--db", filled, "-o", str(out)])
+    assert result.exit_code == 0 and json.loads(out.read_text())["type"] == "Annotation"
+
+
+def test_ingest_with_failures_exits_3_and_records_them(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text("not json\n")
+    db = str(tmp_path / "selon.db")
+    result = runner.invoke(app, ["ingest", str(path), "--db", db, "--format", "json"])
+    assert result.exit_code == 3 and json.loads(result.stdout)["failed"] == 1
+    assert "not JSON" in runner.invoke(app, ["failures", "--db", db, "--format", "csv"]).stdout
+
+
+@pytest.mark.slow
+def test_ingest_analyses_and_stores_real_articles(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("« Nous gagnerons », a déclaré la ministre Adrienne Watson.\n")
+    (folder / "b.txt").write_text("Selon un responsable, le projet avance.\n")
+    db = str(tmp_path / "selon.db")
+    first = runner.invoke(app, ["ingest", str(folder), "--db", db, "--lang", "fr", "--format", "json"])
+    again = runner.invoke(app, ["ingest", str(folder), "--db", db, "--lang", "fr", "--format", "json"])
+    assert json.loads(first.stdout)["stored"] == 2, first.output
+    assert json.loads(again.stdout)["skipped"] == 2

@@ -1,0 +1,104 @@
+"""Readers of folders, JSONL and WARC, including damaged and odd inputs."""
+
+from __future__ import annotations
+
+import gzip
+import io
+from pathlib import Path
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from selon.corpus.readers import RawItem, ReadFailure, read_paths
+
+PAGE = b"<html><body><article><p>Le ministre a parle.</p></article></body></html>"
+
+
+def write_warc(path: Path, responses: list[tuple[str, str, bytes]], gz: bool = True) -> None:
+    with path.open("wb") as handle:
+        writer = WARCWriter(handle, gzip=gz)
+        for url, content_type, body in responses:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                                          http_headers=headers))
+
+
+def test_a_folder_is_read_in_sorted_order_with_html_marked(tmp_path: Path) -> None:
+    (tmp_path / "b.html").write_bytes(PAGE)
+    (tmp_path / "a.txt").write_text("Texte.")
+    (tmp_path / "ignored.png").write_bytes(b"\x89PNG")
+    items = list(read_paths([str(tmp_path)]))
+    assert [(Path(i.key).name, i.html) for i in items if isinstance(i, RawItem)] == [("a.txt", False), ("b.html", True)]
+
+
+def test_a_missing_path_is_a_failure_not_an_exception(tmp_path: Path) -> None:
+    [item] = read_paths([str(tmp_path / "absent")])
+    assert isinstance(item, ReadFailure) and "no such file" in item.error.message
+
+
+def test_jsonl_records_keep_their_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"id": 7, "text": "Texte.", "url": "https://x.fr/a", "outlet": "X", "lang": "fr"}\n')
+    [item] = read_paths([str(path)])
+    assert isinstance(item, RawItem)
+    assert item.meta == {"doc_id": "7", "url": "https://x.fr/a", "outlet": "X", "lang": "fr"}
+
+
+def test_an_invalid_jsonl_line_fails_alone(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"text": "Un."}\n{not json\n{"text": "Deux."}\n')
+    items = list(read_paths([str(path)]))
+    assert [type(i).__name__ for i in items] == ["RawItem", "ReadFailure", "RawItem"]
+    assert "line 2: not JSON" in items[1].error.message  # type: ignore[union-attr]
+
+
+def test_a_jsonl_record_without_text_is_a_failure_that_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"title": "Sans texte"}\n')
+    [item] = read_paths([str(path)])
+    assert isinstance(item, ReadFailure) and "neither 'text' nor 'html'" in item.error.message
+
+
+def test_a_truncated_jsonl_gz_keeps_the_lines_before_the_damage(tmp_path: Path) -> None:
+    data = gzip.compress(b"".join(b'{"text": "Article %d."}\n' % i for i in range(200)))
+    path = tmp_path / "a.jsonl.gz"
+    path.write_bytes(data[: len(data) // 2])
+    items = list(read_paths([str(path)]))
+    assert all(isinstance(i, RawItem) for i in items[:-1]) and len(items) > 1
+    assert isinstance(items[-1], ReadFailure) and "unreadable after line" in items[-1].error.message
+
+
+def test_warc_html_responses_are_articles_with_url_and_outlet(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(path, [("https://www.lemonde.fr/a.html", "text/html; charset=utf-8", PAGE)])
+    [item] = read_paths([str(path)])
+    assert isinstance(item, RawItem) and item.html
+    assert item.meta == {"url": "https://www.lemonde.fr/a.html", "outlet": "lemonde.fr"}
+    assert item.data == PAGE
+
+
+def test_a_non_html_warc_response_is_a_non_retryable_failure(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc"
+    write_warc(path, [("https://x.fr/a.pdf", "application/pdf", b"%PDF-1.4")], gz=False)
+    [item] = read_paths([str(path)])
+    assert isinstance(item, ReadFailure) and not item.retryable
+    assert "not an HTML page" in item.error.message
+
+
+def test_a_truncated_warc_gz_keeps_the_records_before_the_damage(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc.gz"
+    write_warc(path, [(f"https://x.fr/{i}", "text/html", PAGE * 20) for i in range(3)])
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) - 200])
+    items = list(read_paths([str(path)]))
+    assert [type(i).__name__ for i in items] == ["RawItem", "RawItem", "ReadFailure"]
+    assert "damaged WARC after 2" in items[-1].error.message  # type: ignore[union-attr]
+
+
+def test_a_truncated_uncompressed_warc_keeps_the_records_before_the_damage(tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc"
+    write_warc(path, [(f"https://x.fr/{i}", "text/html", PAGE * 20) for i in range(3)], gz=False)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) - 200])
+    items = list(read_paths([str(path)]))
+    assert [type(i).__name__ for i in items] == ["RawItem", "RawItem", "ReadFailure"]
