@@ -75,7 +75,7 @@ def _finite(token: Token) -> bool:
     """A verb that makes a statement on its own: finite, or (for taggers without morphology) any verb."""
     if token.pos_ not in ("VERB", "AUX"):
         return False
-    forms = token.morph.get("VerbForm")
+    forms = token.morph.get("VerbForm", [])
     return not forms or "Fin" in forms
 
 
@@ -172,7 +172,7 @@ def _clause_end(ctx: Context, verb: Token) -> int:
 
 
 def _is_relative_start(token: Token) -> bool:
-    return "Rel" in token.morph.get("PronType") or token.tag_ in ("WP", "WDT") or token.dep_ in _RELATIVE_DEPS
+    return "Rel" in token.morph.get("PronType", []) or token.tag_ in ("WP", "WDT") or token.dep_ in _RELATIVE_DEPS
 
 
 def predicate_content(ctx: Context, hit: CueHit) -> tuple[int, int] | None:

@@ -36,7 +36,7 @@ class CueHit:
 
 
 def is_negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" or "Neg" in c.morph.get("Polarity") for c in verb.children)
+    return any(c.dep_ == "neg" or "Neg" in c.morph.get("Polarity", []) for c in verb.children)
 
 
 def _lemma(token: Token) -> str:
@@ -77,7 +77,7 @@ def _matches(entry: CueEntry, verb: Token, res: LangResources) -> Token | None |
 
 def _cue_start(verb: Token) -> int:
     """Leftmost auxiliary or negation of the verb that stands before it: "n'a pas répondu", "a-t-il déclaré"."""
-    starts = [c.i for c in verb.children if c.i < verb.i and (c.dep_ in _AUX_DEPS or c.morph.get("Polarity"))]
+    starts = [c.i for c in verb.children if c.i < verb.i and (c.dep_ in _AUX_DEPS or c.morph.get("Polarity", []))]
     return min(starts, default=verb.i)
 
 
@@ -100,7 +100,7 @@ def _is_modifier(token: Token) -> bool:
     """A bare participle modifying a noun ("l'accord signalé", "the reported deal") reports nothing."""
     return (
         token.dep_ in _MODIFIER_DEPS
-        and "Part" in token.morph.get("VerbForm")
+        and "Part" in token.morph.get("VerbForm", [])
         and not any(c.dep_ in _AUX_DEPS for c in token.children)
     )
 

@@ -177,7 +177,8 @@ def find_candidates(ctx: Context) -> list[Candidate]:
         after = _after_cue(ctx, quote, cues, according) if quote.before != "word" or ctx.is_substantial(quote) else None
         if isinstance(after, CueHit):
             used.add(after.verb)
-            kind, start, end = "direct", *inner
+            kind: AttributionType = "direct"
+            start, end = inner
             if quote.before == "word":  # "l'embargo [...] signifie qu'il « sera libre [...] », indique le rapport"
                 clause = _trim(ctx, clause_start(ctx, ctx.token_at(quote.start)), ctx.token_at(quote.end - 1).i)
                 if clause is not None:
@@ -215,14 +216,15 @@ def find_candidates(ctx: Context) -> list[Candidate]:
         if mention is None:
             continue
         if hit.frame in ("say", "say_obj"):
-            found = clause_content(ctx, hit, subject_of(verb, inherit=lambda head: False))
-            if found is None:
+            said = clause_content(ctx, hit, subject_of(verb, inherit=lambda head: False))
+            if said is None:
                 continue
-            span, confidence = found
+            span, confidence = said
         else:
-            span, confidence = predicate_content(ctx, hit), 0.8
-            if span is None:
+            predicate = predicate_content(ctx, hit)
+            if predicate is None:
                 continue
+            span, confidence = predicate, 0.8
             predicates.append(span)
         if _overlaps(span, direct):
             continue
@@ -232,10 +234,10 @@ def find_candidates(ctx: Context) -> list[Candidate]:
     for phrase in according.values():
         if phrase.start in used:
             continue
-        found = _according_content(ctx, phrase)
-        if found is None or not is_clause(ctx, *found) or _overlaps(found, [c.content for c in candidates]):
+        content = _according_content(ctx, phrase)
+        if content is None or not is_clause(ctx, *content) or _overlaps(content, [c.content for c in candidates]):
             continue
-        kind, start, end = classify(ctx, *found)
+        kind, start, end = classify(ctx, *content)
         candidates.append(Candidate((start, end), kind, (phrase.char_start, phrase.char_end), phrase.lemma, "assert", mention_of(phrase.head, doc, stop=_phrase_stop(ctx, phrase)), 0.8))
 
     candidates.sort(key=lambda c: c.content[0])

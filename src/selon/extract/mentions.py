@@ -38,7 +38,7 @@ def _is_euphonic(token: Token) -> bool:
 
 
 def _is_relative(token: Token) -> bool:
-    return "Rel" in token.morph.get("PronType") or token.tag_ in ("WP", "WDT")
+    return "Rel" in token.morph.get("PronType", []) or token.tag_ in ("WP", "WDT")
 
 
 def _antecedent(relative: Token) -> Token | None:
@@ -88,7 +88,7 @@ def subject_of(verb: Token, *, inverted: bool = False, inherit: Callable[[Token]
     # "des drones que Knights décrit comme ...": a finite verb hung as a modifier of the noun right before it
     head = verb.head
     if (verb.dep_ in _RELATIVE_DEPS and head.i == verb.i - 1 and head.pos_ in ("PROPN", "NOUN")
-            and "Fin" in verb.morph.get("VerbForm")):
+            and "Fin" in verb.morph.get("VerbForm", [])):
         return head
     if inverted:
         after = [c for c in verb.children if c.i > verb.i and c.dep_ in _INVERTED_DEPS and c.pos_ in _NOMINAL]
@@ -107,7 +107,7 @@ def mention_of(head: Token, doc: Doc, stop: frozenset[int] = frozenset(), exclud
     belongs to the statement, not to the name.
     """
     left, right = head.left_edge.i, head.right_edge.i
-    if head.pos_ == "PRON" and head.morph.get("Person"):
+    if head.pos_ == "PRON" and head.morph.get("Person", []):
         left = right = head.i  # a personal pronoun names alone, whatever the parser hung on it
     blocked = set(stop)
     if exclude is not None:

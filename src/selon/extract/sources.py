@@ -107,7 +107,7 @@ def read(mention: Mention, ctx: Context) -> _Reading:
     first = fold(tokens[0].text) if len(tokens) else ""
     number = ctx.res.pronouns.get(pronoun or "", "")
     if not number:
-        number = "pl" if "Plur" in head.morph.get("Number") or (head.tag_ in ("NNS", "NNPS")) else "sg"
+        number = "pl" if "Plur" in head.morph.get("Number", []) or (head.tag_ in ("NNS", "NNPS")) else "sg"
     modifiers = [t for t in tokens if t != head and not (t.is_punct or t.is_stop or t.pos_ in ("DET", "ADP"))]
     return _Reading(
         text=text,
