@@ -26,6 +26,16 @@ ROWS = [
         id="that-clause",
     ),
     pytest.param(
+        'A spokeswoman for the council, Laura Chen, said in a statement that the city was "deeply concerned."',
+        [("indirect", 'the city was "deeply concerned."', "Laura Chen", "assert")],
+        id="that-clause-after-a-statement-with-apposed-name",
+    ),
+    pytest.param(
+        '"We are looking at every option," said the official, who spoke on condition of anonymity.',
+        [("direct", "We are looking at every option", "official", "assert")],
+        id="quote-then-cue-with-relative-clause",
+    ),
+    pytest.param(
         "The plant will close in 2030, according to a government report.",
         [("indirect", "The plant will close in 2030", "report", "assert")],
         id="according-to-after-the-content",

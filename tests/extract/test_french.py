@@ -27,6 +27,16 @@ ROWS = [
         id="que-clause",
     ),
     pytest.param(
+        "Le ministre a déclaré dans un communiqué que la réforme serait retirée.",
+        [("indirect", "la réforme serait retirée", "ministre", "assert")],
+        id="que-clause-after-a-statement",
+    ),
+    pytest.param(
+        "« Il faut agir vite », estime-t-elle.",
+        [("direct", "Il faut agir vite", "elle", "assert")],
+        id="present-tense-incise-with-clitic",
+    ),
+    pytest.param(
         "La centrale fermera ses portes en 2030, selon un rapport du ministère.",
         [("indirect", "La centrale fermera ses portes en 2030", "rapport", "assert")],
         id="selon-after-the-content",
@@ -116,6 +126,11 @@ NEGATIVE = [
     pytest.param("Il a relu « Les Misérables » pendant les vacances.", id="title-in-quotes"),
     pytest.param("La ville compte vingt mille habitants et deux écoles.", id="plain-narrative"),
     pytest.param("Moscou a déclaré la guerre à ses voisins.", id="declare-without-statement"),
+    pytest.param(
+        "Les témoins ont accepté de parler de la question à condition que leurs noms ne soient pas publiés.",
+        id="condition-is-not-content",
+    ),
+    pytest.param("L’accord signalé par la presse reste secret.", id="participle-modifier"),
 ]
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from selon.extract.context import SUBSTANTIAL_WORDS, Context
 from selon.extract.cues import CueHit
 from selon.extract.quotes import QUOTE_MARKS
+from selon.lang import fold
 from selon.schema.records import AttributionType
 
 _CLAUSE_DEPS = ("ccomp", "xcomp")
@@ -125,13 +126,23 @@ def clause_content(ctx: Context, hit: CueHit, subject: Token | None) -> tuple[tu
 
 
 def _marked_clause(ctx: Context, verb: Token) -> tuple[int, int] | None:
-    """A complementiser soon after the verb when the parser lost the clause: "a reconnu plus tôt que ..."."""
+    """A complementiser soon after the verb when the parser lost the clause: "a reconnu plus tôt que ...".
+
+    Past a preposition the clause must hang on a word for what carries speech ("said in a statement that",
+    "a déclaré dans un communiqué que"); "à condition que" is not what was said.
+    """
     doc = ctx.doc
     sentence_end = verb.sent.end
+    carriers = ctx.res.document_nouns | ctx.res.speech_nouns
+    preposition = False
     for token in doc[verb.i + 1 : min(verb.i + 8, sentence_end)]:
-        if token.pos_ in ("VERB", "AUX", "ADP") or token.is_punct and token.text not in "-":
-            return None  # another verb, or a preposition: "à condition que" is not what was said
+        if token.pos_ in ("VERB", "AUX") or token.is_punct and token.text not in "-":
+            return None
+        preposition = preposition or token.pos_ == "ADP"
         if token.dep_ == "mark" and token.head.i > token.i and token.pos_ in ("SCONJ", "PRON"):
+            attached = token.head.head
+            if preposition and attached != verb and fold(attached.lemma_) not in carriers:
+                return None
             end = token.i
             while end + 1 < sentence_end and doc[end + 1].text not in _BREAKS:
                 end += 1
