@@ -82,3 +82,8 @@ def test_the_openapi_schema_documents_the_api_and_its_errors(client: TestClient)
             "/api/corpus/outlets/{outlet}", "/api/corpus/articles/{article_id}", "/api/corpus/stats"} \
         <= set(schema["paths"])
     assert not any(path.startswith("/corpus") or path == "/analyze" for path in schema["paths"])
+
+
+def test_a_body_that_is_not_utf8_json_is_a_422_with_code_e051(client: TestClient) -> None:
+    response = client.post("/api/analyze", content=b"\xff\xfe\x03", headers={"content-type": "application/json"})
+    assert response.status_code == 422 and response.json()["error"]["code"] == "E051"

@@ -31,7 +31,7 @@ def test_declines_denials_and_acknowledgements_are_listed_with_who_and_what() ->
 
 def test_the_share_chart_states_the_anonymous_share_and_draws_one_bar_per_kind() -> None:
     svg = str(share_chart(source_map(drones())))
-    assert svg.startswith("<svg") and "17% of 6 statements rest on anonymous sources" in svg
+    assert svg.startswith("<svg") and "Anonymous sources: 17% of 6 statements" in svg
     assert svg.count('<rect class="k-') == 3 * 2  # bar and legend swatch per kind present
 
 

@@ -25,8 +25,8 @@ from selon.web.templating import templates
 #: Pages load only what this server sends: no inline script, no third-party origin, no framing.
 SECURITY_HEADERS = [
     (b"content-security-policy",
-     b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
-     b"base-uri 'none'; form-action 'self'; frame-ancestors 'none'"),
+     (b"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+     b"base-uri 'none'; form-action 'self'; frame-ancestors 'none'")),
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"no-referrer"),
 ]

@@ -19,7 +19,7 @@ from selon.web.sourcemap import KIND_LABELS, SourceMap, source_map
 def share_chart(found: SourceMap) -> Markup:
     by_kind = {g.kind: g.statements for g in found.groups}
     parts = [Part(KIND_LABELS[k], by_kind.get(k, 0), f"k-{k}") for k in KINDS if by_kind.get(k)]
-    headline = f"{found.anonymous_share:.0%} of {found.statements} statements rest on anonymous sources"
+    headline = f"Anonymous sources: {found.anonymous_share:.0%} of {found.statements} statements"
     return share_bar(parts, title="Statements by kind of source", headline=headline)
 
 

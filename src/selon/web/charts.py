@@ -37,8 +37,8 @@ def share_bar(parts: Sequence[Part], *, title: str, headline: str) -> Markup:
     total = sum(p.value for p in parts)
     legend_rows = (len(parts) + 1) // 2
     height = 56 + 18 * legend_rows
-    out = [f'<svg class="chart share" viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{escape(title)}: '
-           f'{escape(headline)}"><title>{escape(title)}: {escape(headline)}</title>',
+    out = [(f'<svg class="chart share" viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{escape(title)}: '
+           f'{escape(headline)}"><title>{escape(title)}: {escape(headline)}</title>'),
            f'<text class="headline" x="0" y="16">{escape(headline)}</text>']
     x = 0.0
     for part in parts:
@@ -66,8 +66,8 @@ def time_bars(points: Sequence[Point], *, title: str, percent: bool = False, css
     peak = 1.0 if percent else max(max(p.value for p in points), 1.0)
     step = WIDTH / len(points)
     gap = min(2.0, step * 0.2)
-    out = [f'<svg class="chart series" viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{escape(title)}">'
-           f'<title>{escape(title)}</title>',
+    out = [(f'<svg class="chart series" viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{escape(title)}">'
+           f'<title>{escape(title)}</title>'),
            f'<text class="axis" x="0" y="11">{_fmt(peak, percent)}</text>',
            f'<line class="axis" x1="0" y1="{bottom}" x2="{WIDTH}" y2="{bottom}"></line>']
     for index, point in enumerate(points):

@@ -96,6 +96,8 @@ def install(app: FastAPI) -> None:
 
     async def on_http(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)
+        if exc.status_code == 400:  # FastAPI's "error parsing the body" (bytes that are not UTF-8 JSON)
+            return respond(request, e.InvalidRequestError(f"unreadable request body: {exc.detail}."))
         if exc.status_code == 404 and not wants_json(request):
             error = e.SelonError(f"no page at {request.url.path}.")
             page = request.app.state.templates.TemplateResponse(

@@ -10,6 +10,7 @@ few hundred spans. Every piece of text and every attribute value goes through `e
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -91,7 +92,7 @@ def render(text: str, marked: list[Layer]) -> Markup:
     cuts = sorted({0, len(text), *(c for c in (*starts, *ends) if 0 < c < len(text))})
     active: list[Layer] = []
     out: list[str] = []
-    for here, there in zip(cuts, cuts[1:]):
+    for here, there in itertools.pairwise(cuts):
         if ends.get(here):
             gone = {id(layer) for layer in ends[here]}
             active = [layer for layer in active if id(layer) not in gone]

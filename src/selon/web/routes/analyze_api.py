@@ -18,8 +18,8 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorBody, "description": meaning}
     for status, meaning in ((413, "Request body over the size limit (E050)."),
                             (415, "Binary or undecodable input (E002, E003)."),
-                            (422, "Invalid request (E051) or input that cannot be analysed (E001, E004-E006, "
-                                  "E008)."),
+                            (422, ("Invalid request (E051) or input that cannot be analysed (E001, E004-E006, "
+                                  "E008).")),
                             (503, "The language model is not installed (E010)."))
 }
 
