@@ -47,6 +47,14 @@ def flatten(analysis: Analysis) -> list[Found]:
     return found
 
 
+def assert_found(found: list[Found], expected: list[tuple[str, str, str, str]]) -> None:
+    """Each expected (type, content, words of the source's name, stance) in order, and nothing else."""
+    assert len(found) == len(expected), found
+    for got, (kind, content, source, stance) in zip(found, expected):
+        assert (got.type, got.content, got.stance) == (kind, content, stance), got
+        assert source.lower() in got.source.lower(), got
+
+
 @pytest.fixture(scope="session")
 def analyse_fr():
     def run(text: str) -> list[Found]:

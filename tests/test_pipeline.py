@@ -12,7 +12,7 @@ from selon.errors import EmptyInputError
 from selon.pipeline import Failure, analyze_many
 from selon.schema.records import Analysis
 
-from .conftest import EXAMPLE
+from tests.conftest import EXAMPLE
 
 FR = "« Nous ne céderons pas », a déclaré la ministre Claire Dubois. Le syndicat a refusé de commenter."
 EN = '"We will not give in," said Minister Claire Dubois. The union declined to comment.'

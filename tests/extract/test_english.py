@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import assert_found
+
 ROWS = [
     pytest.param(
         '"We will rebuild the school," said Mayor Jane Doe.',
@@ -109,22 +111,9 @@ NEGATIVE = [
 ]
 
 
-def _matches(found, expected) -> bool:
-    kind, content, source, stance = expected
-    return (
-        found.type == kind
-        and found.content == content
-        and source.lower() in found.source.lower()
-        and found.stance == stance
-    )
-
-
 @pytest.mark.parametrize(("text", "expected"), ROWS)
 def test_english_attribution(analyse_en, text: str, expected: list[tuple[str, str, str, str]]) -> None:
-    found = analyse_en(text)
-    assert len(found) == len(expected), found
-    for got, want in zip(found, expected):
-        assert _matches(got, want), (got, want)
+    assert_found(analyse_en(text), expected)
 
 
 @pytest.mark.parametrize("text", NEGATIVE)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import assert_found
+
 # (text, expected attributions as (type, words of the content, words of the source's name, stance))
 ROWS = [
     pytest.param(
@@ -134,22 +136,9 @@ NEGATIVE = [
 ]
 
 
-def _matches(found, expected) -> bool:
-    kind, content, source, stance = expected
-    return (
-        found.type == kind
-        and found.content == content
-        and source.lower() in found.source.lower()
-        and found.stance == stance
-    )
-
-
 @pytest.mark.parametrize(("text", "expected"), ROWS)
 def test_french_attribution(analyse_fr, text: str, expected: list[tuple[str, str, str, str]]) -> None:
-    found = analyse_fr(text)
-    assert len(found) == len(expected), found
-    for got, want in zip(found, expected):
-        assert _matches(got, want), (got, want)
+    assert_found(analyse_fr(text), expected)
 
 
 @pytest.mark.parametrize("text", NEGATIVE)

@@ -8,13 +8,14 @@ through `selon.corpus.Corpus`; the series over time are counted from its rows (`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from selon.corpus import Corpus, Quote
 from selon.errors import InvalidDateError, InvalidRequestError, NotFoundInStoreError, StoreError
 from selon.schema.records import KINDS, STANCES
+from selon.store.rows import Filters
 from selon.store.url import parse
 from selon.web.timeline import series
 
@@ -35,27 +36,14 @@ def open_corpus(db: str | None) -> Corpus:
     return Corpus(db)
 
 
-@dataclass(frozen=True)
-class SourceFilters:
-    outlet: str | None = None
-    since: str | None = None
-    until: str | None = None
-    kind: str | None = None
-    lang: str | None = None
-    stance: str | None = None
-
-    def to_dict(self) -> dict[str, str | None]:
-        return dict(self.__dict__)
-
-
 def _blank(value: str | None) -> str | None:
     return value.strip() or None if value is not None else None
 
 
 def source_filters(outlet: str | None = None, since: str | None = None, until: str | None = None,
-                   kind: str | None = None, lang: str | None = None, stance: str | None = None) -> SourceFilters:
+                   kind: str | None = None, lang: str | None = None, stance: str | None = None) -> Filters:
     """Filters from query parameters (blank form fields mean "any"), checked so that a typo is a 4xx."""
-    found = SourceFilters(*(_blank(v) for v in (outlet, since, until, kind, lang, stance)))
+    found = Filters(*(_blank(v) for v in (outlet, since, until, kind, lang, stance)))
     for name, value in (("since", found.since), ("until", found.until)):
         if value is not None and not DATE.match(value):
             raise InvalidDateError(f"{name}={value!r} is not a date written YYYY-MM-DD.")
@@ -73,9 +61,9 @@ def home_view(corpus: Corpus) -> dict[str, Any]:
             "recent_articles": [a.to_dict() for a in corpus.articles(limit=10)]}
 
 
-def sources_view(corpus: Corpus, filters: SourceFilters, *, limit: int, offset: int) -> dict[str, Any]:
-    rows = corpus.sources(**filters.to_dict(), limit=limit, offset=offset)
-    return {"filters": filters.to_dict(), "limit": limit, "offset": offset, "sources": [r.to_dict() for r in rows]}
+def sources_view(corpus: Corpus, filters: Filters, *, limit: int, offset: int) -> dict[str, Any]:
+    rows = corpus.sources(**asdict(filters), limit=limit, offset=offset)
+    return {"filters": asdict(filters), "limit": limit, "offset": offset, "sources": [r.to_dict() for r in rows]}
 
 
 def source_view(corpus: Corpus, speaker_id: int, *, limit: int, offset: int) -> dict[str, Any]:
