@@ -32,7 +32,11 @@ MIN_WORDS = 2
 def _trim(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
     """Shrinks a token span [start, end] to exclude edge punctuation, marks and coordinators."""
     doc = ctx.doc
-    while start <= end and (doc[start].is_punct and doc[start].text not in QUOTE_MARKS or doc[start].pos_ in ("CCONJ", "SCONJ")):
+    while start <= end and (
+        doc[start].is_punct and doc[start].text not in QUOTE_MARKS
+        or doc[start].pos_ in ("CCONJ", "SCONJ")
+        or doc[start].dep_ == "mark"
+    ):
         start += 1
     while end >= start and doc[end].is_punct and doc[end].text not in QUOTE_MARKS:
         end -= 1
@@ -177,13 +181,17 @@ def _clause_end(ctx: Context, verb: Token) -> int:
     for token in doc[verb.i + 1 : end + 1]:
         if token.text in _BREAKS:
             return token.i - 1
-        if token.text in _INCISE_MARKS and token.i + 1 <= end and _is_relative_start(doc[token.i + 1]):
+        if token.text in _INCISE_MARKS and token.i + 1 <= end and _starts_adjunct(doc[token.i + 1]):
             return token.i - 1
     return end
 
 
-def _is_relative_start(token: Token) -> bool:
-    return "Rel" in token.morph.get("PronType", []) or token.tag_ in ("WP", "WDT") or token.dep_ in _RELATIVE_DEPS
+def _starts_adjunct(token: Token) -> bool:
+    """After a comma, what opens another statement: a relative ("…, qui n'a pas répondu") or a participle
+    ("denied the allegations, calling them …")."""
+    relative = "Rel" in token.morph.get("PronType", []) or token.tag_ in ("WP", "WDT") or token.dep_ in _RELATIVE_DEPS
+    participle = token.pos_ == "VERB" and bool({"Ger", "Part"} & set(token.morph.get("VerbForm", [])))
+    return relative or participle
 
 
 def predicate_content(ctx: Context, hit: CueHit) -> tuple[int, int] | None:

@@ -61,7 +61,9 @@ def _mention(ctx: Context, verb: Token, incise: bool = False) -> Mention | None:
 
 def _is_incise(ctx: Context, hit: CueHit) -> bool:
     """A cue set off after a comma or a closing quote: "», a ajouté le général, «"."""
-    return hit.start > 0 and ctx.doc[hit.start - 1].text in ",—–»”\""
+    verb = ctx.doc[hit.verb]
+    finite = "Fin" in verb.morph.get("VerbForm", []) or hit.start < hit.verb  # inflected, or with an auxiliary
+    return finite and hit.start > 0 and ctx.doc[hit.start - 1].text in ",—–»”\""
 
 
 def _in_paragraph(ctx: Context, subject: Token, verb: Token) -> Token | None:

@@ -136,10 +136,11 @@ def kind_of(reading: _Reading, ctx: Context) -> SourceKind:
         return "anonymous"
     if lemma in res.roles:
         return "person" if reading.definite and reading.number == "sg" else "anonymous"
-    if reading.organization or lemma in res.organization_nouns or reading.head.pos_ == "PROPN":
+    if reading.organization or lemma in res.organization_nouns or reading.head.ent_type_ in _PLACE_LABELS:
         return "organization"
-    if reading.head.ent_type_ in _PLACE_LABELS:
-        return "organization"
+    if reading.head.pos_ == "PROPN":
+        # a name the recogniser did not type: institutions are usually recognised, people's names less so
+        return "organization" if reading.head.ent_type_ else "person"
     if reading.pronoun:
         return "person" if reading.number == "sg" else "anonymous"
     return "anonymous"
