@@ -30,6 +30,47 @@ NAMES = ["Adrienne Watson", "Mahdi Nourian", "Hélène Dupré", "Jean Martin", "
 WORDS = "drones accord Téhéran Moscou usine livraison sanctions missiles rapport ministère armée".split()
 
 
+ROOT = Path(__file__).resolve().parent.parent
+NAME_SWAPS = [("Moscou", "Kiev"), ("Téhéran", "Ankara"), ("Iran", "Turquie"), ("russe", "ukrainien"),
+              ("novembre", "octobre"), ("Washington", "Bruxelles")]
+
+
+def real_texts() -> list[str]:
+    """Real-length articles (the example is ~2,000 tokens): examples/, data/gold/*.jsonl and the shared dev gold,
+    when present; one text at least (the example)."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.txt"))]
+    for jsonl in [*sorted((ROOT / "data" / "gold").glob("*.jsonl")), ROOT.parent / "shared" / "dev-gold" / "seed.jsonl"]:
+        if jsonl.is_file():
+            texts += [json.loads(line).get("text") or "" for line in jsonl.read_text(encoding="utf-8").splitlines()
+                      if line.strip()]
+    return list(dict.fromkeys(t for t in texts if len(t.split()) >= 300))
+
+
+def realistic_article(i: int, base: str, rng: random.Random) -> str:
+    """A variant of a real article: the lede, then ~85% of its paragraphs in another order, a few names swapped
+    and a dateline of its own, so variants are neither deduplicated nor (mostly) grouped as syndicated copies."""
+    paragraphs = [p for p in base.split("\n\n") if p.strip()]
+    head, rest = paragraphs[0], paragraphs[1:]
+    body = rng.sample(rest, k=max(1, round(len(rest) * 0.85)))
+    text = "\n\n".join([f"Dépêche {i}, {rng.randint(1, 28)} {rng.choice(['mars', 'avril', 'mai'])}.", head, *body])
+    for old, new in rng.sample(NAME_SWAPS, k=2):
+        text = text.replace(old, new)
+    return text + "\n"
+
+
+def realistic_articles(count: int, seed: int = 1) -> list[str]:
+    """`count` real-length articles; every fifth repeats the one before with another credit line, as a wire
+    story carried by a second outlet would (a syndicated copy, grouped, not deduplicated)."""
+    rng, bases = random.Random(seed), real_texts()
+    texts: list[str] = []
+    for i in range(count):
+        if i % 5 == 4:
+            texts.append(texts[-1] + f"Avec AFP, édition {i}.\n")
+        else:
+            texts.append(realistic_article(i, bases[i % len(bases)], rng))
+    return texts
+
+
 def synthetic_article(i: int, rng: random.Random) -> str:
     name = rng.choice(NAMES)
     body = " ".join(rng.choice(WORDS) for _ in range(60))

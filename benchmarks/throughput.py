@@ -64,7 +64,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--lang", default="fr")
     parser.add_argument("--repeats", type=int, default=2)
-    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--batch-size", type=int, default=8)
     args = parser.parse_args()
 
     texts = corpus(args.lang, args.articles)

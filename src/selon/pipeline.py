@@ -20,7 +20,7 @@ from selon.nlp.component import result_of
 from selon.nlp.models import load_pipeline
 from selon.schema.records import Analysis, Article, Attribution, Cue, Note, Source, Span
 
-CHUNK_CHARS = 100_000
+CHUNK_CHARS = 20_000
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ def analyze_many(
     inputs: Iterable[ArticleInput | Failure],
     *,
     n_process: int = 1,
-    batch_size: int = 16,
+    batch_size: int = 8,
     models: dict[str, str] | None = None,
 ) -> Iterator[Analysis | Failure]:
     """Analyse prepared articles in input order; a Failure passes through in its place.
@@ -80,7 +80,7 @@ def _analyze_prepared(
     articles: Iterable[ArticleInput],
     *,
     n_process: int = 1,
-    batch_size: int = 16,
+    batch_size: int = 8,
     models: dict[str, str] | None = None,
 ) -> Iterator[Analysis]:
     articles = iter(articles)
