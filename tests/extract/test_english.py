@@ -84,6 +84,16 @@ ROWS = [
         id="decline",
     ),
     pytest.param(
+        "The chief executive did not say which sites would close.",
+        [("indirect", "did not say which sites would close", "chief executive", "decline")],
+        id="did-not-say-is-a-decline",
+    ),
+    pytest.param(
+        'A company spokesman declined to comment on "rumors and speculation."',
+        [("indirect", 'declined to comment on "rumors and speculation."', "spokesman", "decline")],
+        id="decline-with-a-quoted-object",
+    ),
+    pytest.param(
         "The ministry did not respond to a request for comment.",
         [("indirect", "did not respond to a request for comment", "ministry", "no_response")],
         id="no-response",
@@ -108,6 +118,7 @@ NEGATIVE = [
     pytest.param('The so-called "green city" project is moving slowly.', id="scare-quotes"),
     pytest.param('She read "War and Peace" last summer.', id="title-in-quotes"),
     pytest.param("The town has twenty thousand inhabitants and two schools.", id="plain-narrative"),
+    pytest.param("The board had discussed replacing the chief executive.", id="discussing-is-not-stating"),
 ]
 
 

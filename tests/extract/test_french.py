@@ -98,6 +98,11 @@ ROWS = [
         id="decline",
     ),
     pytest.param(
+        "La préfète n’a pas précisé quand les travaux reprendraient.",
+        [("indirect", "n’a pas précisé quand les travaux reprendraient", "préfète", "decline")],
+        id="did-not-say-is-a-decline",
+    ),
+    pytest.param(
         "La mairie n’a pas répondu à nos questions.",
         [("indirect", "n’a pas répondu à nos questions", "mairie", "no_response")],
         id="no-response",

@@ -88,6 +88,12 @@ def _subtree(ctx: Context, child: Token) -> tuple[int, int] | None:
     return _trim(ctx, child.left_edge.i, child.right_edge.i)
 
 
+def _clause_deps(hit: CueHit) -> tuple[str, ...]:
+    """An infinitive complement is what was said only for verbs taking an object ("denied having", "nié
+    avoir"); after "discussed replacing" or "asked not to be named" it is not."""
+    return _CLAUSE_DEPS if hit.frame == "say_obj" else ("ccomp",)
+
+
 def _clause_head(token: Token) -> bool:
     """A complement that states something: not an infinitive of purpose ("conclu un accord pour commencer")."""
     if token.dep_ == "xcomp" and any(c.dep_ == "mark" and c.pos_ in ("ADP", "SCONJ") for c in token.children):
@@ -107,7 +113,7 @@ def clause_content(ctx: Context, hit: CueHit, subject: Token | None) -> tuple[tu
     doc = ctx.doc
     verb = doc[hit.verb]
     for child in verb.children:
-        if child.dep_ in _CLAUSE_DEPS and child.i > verb.i and _clause_head(child):
+        if child.dep_ in _clause_deps(hit) and child.i > verb.i and _clause_head(child):
             span = _subtree(ctx, child)
             if span is not None:
                 return span, 0.85
@@ -122,7 +128,7 @@ def clause_content(ctx: Context, hit: CueHit, subject: Token | None) -> tuple[tu
     if marked is not None:
         return marked, 0.75
     for child in verb.children:
-        if child.dep_ in _CLAUSE_DEPS and child.i < verb.i and _clause_head(child):
+        if child.dep_ in _clause_deps(hit) and child.i < verb.i and _clause_head(child):
             span = _subtree(ctx, child)
             if span is not None:
                 return span, 0.8

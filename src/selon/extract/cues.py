@@ -119,6 +119,10 @@ def find_cues(doc: Doc, res: LangResources) -> list[CueHit]:
             if _is_modifier(token):
                 break
             last = matched if isinstance(matched, Token) and matched.i > token.i else token
-            hits.append(CueHit(token.i, entry.stance, entry.frame, _cue_start(token), last.i + 1, entry.lemma))
+            stance, frame = entry.stance, entry.frame
+            if frame == "say" and stance == "assert" and is_negated(token):
+                stance, frame = "decline", "act"  # "did not say whether", "n'a pas précisé si"
+            hits.append(CueHit(token.i, stance, frame, _cue_start(token), last.i + 1, entry.lemma))
             break
-    return hits
+    # "declined to comment": the controlled verb is part of the cue, not a cue of its own
+    return [h for h in hits if not any(o is not h and o.start <= h.verb < o.end for o in hits)]
