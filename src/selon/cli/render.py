@@ -36,9 +36,10 @@ def source_map(analysis: Analysis) -> RenderableType:
     table.add_column("who they are")
     for kind in KINDS:
         for source in (s for s in analysis.sources if s.kind == kind):
-            details = ", ".join(
-                x for x in (source.description, source.role, source.affiliation) if x and x != source.name
-            )
+            details = ""
+            for part in (source.description, source.role, source.affiliation):
+                if part and part != source.name and part.lower() not in details.lower():
+                    details = f"{details}, {part}" if details else part
             if source.count:
                 details = f"{source.count} × " + details if details else f"{source.count} people"
             table.add_row(Text(kind, KIND_STYLES[kind]), source.name, str(statements[source.id]), _clip(details, 80))
