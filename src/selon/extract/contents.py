@@ -64,6 +64,18 @@ def clause_start(ctx: Context, token: Token) -> int:
     return start
 
 
+def sentence_end(ctx: Context, token: Token) -> int:
+    """One past the last token of the sentence holding `token`, carried over the parser's false splits (a
+    split not made at sentence-final punctuation), never past its paragraph."""
+    doc = ctx.doc
+    end = token.sent.end
+    while end < len(doc) and doc[end - 1].text not in _SENTENCE_ENDS and "\n" not in doc[end].text_with_ws:
+        if "\n" in doc[end - 1].text_with_ws:
+            break
+        end = doc[end].sent.end
+    return end
+
+
 def is_clause(ctx: Context, start: int, end: int) -> bool:
     """Whether a character span holds a statement (a verb or a predicate), not a bare noun phrase."""
     span = ctx.tokens(start, end)
@@ -142,10 +154,10 @@ def _marked_clause(ctx: Context, verb: Token) -> tuple[int, int] | None:
     "a déclaré dans un communiqué que"); "à condition que" is not what was said.
     """
     doc = ctx.doc
-    sentence_end = verb.sent.end
+    last = sentence_end(ctx, verb)
     carriers = ctx.res.document_nouns | ctx.res.speech_nouns
     preposition = False
-    for token in doc[verb.i + 1 : min(verb.i + 8, sentence_end)]:
+    for token in doc[verb.i + 1 : min(verb.i + 8, last)]:
         if token.pos_ in ("VERB", "AUX") or token.is_punct and token.text not in "-":
             return None
         preposition = preposition or token.pos_ == "ADP"
@@ -154,7 +166,7 @@ def _marked_clause(ctx: Context, verb: Token) -> tuple[int, int] | None:
             if preposition and attached != verb and fold(attached.lemma_) not in carriers:
                 return None
             end = token.i
-            while end + 1 < sentence_end and doc[end + 1].text not in _BREAKS:
+            while end + 1 < last and doc[end + 1].text not in _BREAKS:
                 end += 1
             return _trim(ctx, token.i + 1, end)
     return None

@@ -36,6 +36,17 @@ def make_attribution_component(nlp: Language, name: str, lang: str) -> Attributi
     return AttributionComponent(nlp, name, lang)
 
 
+@Language.component("selon_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: news text puts one paragraph on a line, and a parse that runs across two
+    paragraphs attaches one paragraph's statement to the other's reporting verb. Runs before the parser, which
+    keeps boundaries set beforehand."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
 def result_of(doc: Doc) -> dict[str, Any]:
     found = doc._.selon
     if found is None:

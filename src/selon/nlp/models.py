@@ -37,6 +37,8 @@ def _load(name: str, code: str) -> Language:
     except OSError as error:
         raise ModelNotFoundError(f"spaCy model {name!r} for language {code!r} cannot be loaded: {error}") from None
     nlp.max_length = MAX_LENGTH
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("selon_paragraph_breaks", before="parser")
     nlp.add_pipe(COMPONENT, last=True, config={"lang": code})
     return nlp
 
