@@ -94,6 +94,11 @@ ROWS = [
         id="decline-with-a-quoted-object",
     ),
     pytest.param(
+        "Garcia did not return calls seeking comment.",
+        [("indirect", "did not return calls seeking comment", "Garcia", "no_response")],
+        id="no-response-to-calls",
+    ),
+    pytest.param(
         "The ministry did not respond to a request for comment.",
         [("indirect", "did not respond to a request for comment", "ministry", "no_response")],
         id="no-response",
@@ -119,6 +124,7 @@ NEGATIVE = [
     pytest.param('She read "War and Peace" last summer.', id="title-in-quotes"),
     pytest.param("The town has twenty thousand inhabitants and two schools.", id="plain-narrative"),
     pytest.param("The board had discussed replacing the chief executive.", id="discussing-is-not-stating"),
+    pytest.param("The mayor did not return home until midnight.", id="not-returning-home-is-not-silence"),
 ]
 
 

@@ -103,6 +103,26 @@ ROWS = [
         id="did-not-say-is-a-decline",
     ),
     pytest.param(
+        "Selon lui, la décision sera prise avant l’été.",
+        [("indirect", "la décision sera prise avant l’été", "lui", "assert")],
+        id="selon-a-pronoun",
+    ),
+    pytest.param(
+        "Sollicité, le ministère n’a pas donné suite.",
+        [("indirect", "n’a pas donné suite", "ministère", "no_response")],
+        id="no-response-as-a-phrase",
+    ),
+    pytest.param(
+        "Le chantier reprendra lundi, a annoncé mardi la ministre Sophie Rabanel, au lendemain d’un avis favorable.",
+        [("indirect", "Le chantier reprendra lundi", "Sophie Rabanel", "assert")],
+        id="incise-with-inverted-subject-and-adjunct",
+    ),
+    pytest.param(
+        "« Je n’ai jamais triché, jamais », a affirmé le coureur.",
+        [("direct", "Je n’ai jamais triché, jamais", "coureur", "assert")],
+        id="negation-inside-the-quote-is-not-the-cue's",
+    ),
+    pytest.param(
         "La mairie n’a pas répondu à nos questions.",
         [("indirect", "n’a pas répondu à nos questions", "mairie", "no_response")],
         id="no-response",

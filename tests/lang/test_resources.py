@@ -120,7 +120,7 @@ def test_french_key_cues_are_there(lemma: str, stance: str, frame: str | None) -
         ("refuse", "decline", "decline_ctrl"),
         ("respond", "no_response", "neg"),
         ("respond", "assert", "say"),
-        ("return", "no_response", "neg"),
+        ("return", "no_response", "neg_obj"),
         ("refer", "decline", "refer"),
         ("urge", "assert", "act"),
         ("reveal", "assert", "say_obj"),
@@ -166,8 +166,8 @@ def test_numbers_pronouns_and_determiners() -> None:
     fr, en = load("fr"), load("en")
     assert (fr.numbers["trois"], fr.numbers["une"], fr.numbers["vingt"]) == (3, 1, 20)
     assert (en.numbers["three"], en.numbers["twenty"]) == (3, 20)
-    assert fr.pronouns == {"il": "sg", "elle": "sg", "ils": "pl", "elles": "pl"}
-    assert en.pronouns == {"he": "sg", "she": "sg", "they": "pl"}
+    assert fr.pronouns == {"il": "sg", "elle": "sg", "ils": "pl", "elles": "pl", "lui": "sg", "eux": "pl"}
+    assert en.pronouns == {"he": "sg", "she": "sg", "they": "pl", "him": "sg", "her": "sg", "them": "pl"}
     assert {"les", "l'", "ces"} <= fr.anaphoric_determiners
     assert {"the", "these"} <= en.anaphoric_determiners
 

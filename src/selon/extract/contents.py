@@ -120,10 +120,17 @@ def _phrase_start(verb: Token, hit: CueHit, subject: Token | None) -> int:
     return start
 
 
-def clause_content(ctx: Context, hit: CueHit, subject: Token | None) -> tuple[tuple[int, int], float] | None:
-    """The content of a verb of saying, with a confidence; None when it governs no statement."""
+def clause_content(ctx: Context, hit: CueHit, subject: Token | None,
+                   incise: bool = False) -> tuple[tuple[int, int], float] | None:
+    """The content of a verb of saying, with a confidence; None when it governs no statement.
+
+    An incise whose subject follows it ("…, a annoncé mardi la ministre X, au lendemain de …") says what came
+    before it: what follows is its subject, however the parser labelled it.
+    """
     doc = ctx.doc
     verb = doc[hit.verb]
+    if incise and (subject is None or subject.i > verb.i):
+        return incise_content(ctx, verb, _phrase_start(verb, hit, subject))
     for child in verb.children:
         if child.dep_ in _clause_deps(hit) and child.i > verb.i and _clause_head(child):
             span = _subtree(ctx, child)

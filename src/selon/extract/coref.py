@@ -34,9 +34,9 @@ class Resolver:
         if reading.pronoun:
             return self._antecedent(reading, mention)
         if reading.person:
-            return self._person(reading.person)
+            return self._person(self._full_name(reading.person, mention.start))
         if reading.head.pos_ == "PROPN" and reading.short:
-            found = self._person(reading.head.text)
+            found = self._person(self._full_name(reading.head.text, mention.start))
             if found is not None:
                 return found
         if reading.definite and reading.short:
@@ -49,16 +49,41 @@ class Resolver:
                 return entity
         return None
 
+    def _full_name(self, name: str, before: int) -> str:
+        """A surname alone stands for the latest full name ending with it written before it ("Julien Martin …
+        Martin"), so that two people sharing a surname stay two."""
+        if len(name.split()) > 1:
+            return name
+        surname = fold(name)
+        full = [
+            e.text
+            for e in self.ctx.ents
+            if e.label_ in _PERSON_LABELS and e.start_char < before and len(e.text.split()) > 1
+            and fold(e.text.split()[-1]) == surname
+        ]
+        return full[-1] if full else name
+
     def _person(self, name: str) -> Entity | None:
+        """The person entity of this name; a lone surname and a full name join only when the article names
+        a single person with that surname."""
         folded = fold(name)
         surname = folded.split()[-1]
-        matches = [
-            e
-            for e in self.entities
-            if e.kind == "person"
-            and (fold(e.name) == folded or e.surname == surname and (len(folded.split()) == 1 or len(e.name.split()) == 1))
+        exact = [e for e in self.entities if e.kind == "person" and fold(e.name) == folded]
+        if exact:
+            return exact[0]
+        if len(self._full_names(surname)) > 1:
+            return None
+        partial = [
+            e for e in self.entities
+            if e.kind == "person" and e.surname == surname and (len(folded.split()) == 1 or len(e.name.split()) == 1)
         ]
-        return matches[0] if len(matches) == 1 else None
+        return partial[0] if len(partial) == 1 else None
+
+    def _full_names(self, surname: str) -> set[str]:
+        return {
+            fold(e.text) for e in self.ctx.ents
+            if e.label_ in _PERSON_LABELS and len(e.text.split()) > 1 and fold(e.text.split()[-1]) == surname
+        }
 
     def _antecedent(self, reading: _Reading, mention: Mention) -> Entity | None:
         """The latest source of the pronoun's number, or a person named in between."""
@@ -89,7 +114,9 @@ class Resolver:
 
     def _new(self, reading: _Reading, mention: Mention) -> Entity:
         kind = kind_of(reading, self.ctx)
-        name = reading.person if kind == "person" and reading.person else reading.text
+        name = reading.text
+        if kind == "person" and reading.person:
+            name = self._full_name(reading.person, mention.start)
         entity = Entity(kind, name, reading.head_lemma, reading.number, count=reading.count)
         self._enrich(entity, reading, mention)
         return entity

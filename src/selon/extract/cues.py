@@ -35,8 +35,16 @@ class CueHit:
         return doc[self.start].idx, doc[self.end - 1].idx + len(doc[self.end - 1])
 
 
+def _attached(child: Token, verb: Token) -> bool:
+    """A dependent on the verb's own side of any punctuation: "jamais », a-t-il affirmé" does not negate."""
+    low, high = sorted((child.i, verb.i))
+    return not any(t.is_punct for t in child.doc[low + 1 : high])
+
+
 def is_negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" or "Neg" in c.morph.get("Polarity", []) for c in verb.children)
+    return any(
+        (c.dep_ == "neg" or "Neg" in c.morph.get("Polarity", [])) and _attached(c, verb) for c in verb.children
+    )
 
 
 def _lemma(token: Token) -> str:
@@ -65,6 +73,10 @@ def _matches(entry: CueEntry, verb: Token, res: LangResources) -> Token | None |
         return None
     if frame == "neg":
         return None if is_negated(verb) else False
+    if frame == "neg_obj":  # "n'a pas donné suite", "did not return calls"
+        objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
+        spoken = any(_lemma(c) in res.speech_nouns for c in objects)
+        return None if is_negated(verb) and spoken else False
     if frame == "decline_ctrl":
         return _controlled(verb, res) or False
     if frame == "neg_ctrl":
@@ -77,7 +89,11 @@ def _matches(entry: CueEntry, verb: Token, res: LangResources) -> Token | None |
 
 def _cue_start(verb: Token) -> int:
     """Leftmost auxiliary or negation of the verb that stands before it: "n'a pas répondu", "a-t-il déclaré"."""
-    starts = [c.i for c in verb.children if c.i < verb.i and (c.dep_ in _AUX_DEPS or c.morph.get("Polarity", []))]
+    starts = [
+        c.i
+        for c in verb.children
+        if c.i < verb.i and (c.dep_ in _AUX_DEPS or c.morph.get("Polarity", [])) and _attached(c, verb)
+    ]
     return min(starts, default=verb.i)
 
 

@@ -218,7 +218,7 @@ def find_candidates(ctx: Context) -> list[Candidate]:
         if mention is None:
             continue
         if hit.frame in ("say", "say_obj"):
-            said = clause_content(ctx, hit, subject_of(verb, inherit=lambda head: False))
+            said = clause_content(ctx, hit, subject_of(verb, inherit=lambda head: False), _is_incise(ctx, hit))
             if said is None:
                 continue
             span, confidence = said

@@ -138,9 +138,10 @@ def kind_of(reading: _Reading, ctx: Context) -> SourceKind:
         return "person" if reading.definite and reading.number == "sg" else "anonymous"
     if reading.organization or lemma in res.organization_nouns or reading.head.ent_type_ in _PLACE_LABELS:
         return "organization"
-    if reading.head.pos_ == "PROPN":
-        # a name the recogniser did not type: institutions are usually recognised, people's names less so
-        return "organization" if reading.head.ent_type_ else "person"
+    if reading.head.pos_ == "PROPN" or reading.head.text.isupper() and len(reading.head.text) > 1:
+        # a name the recogniser did not type: institutions are usually recognised, people's names less so;
+        # an acronym is an institution
+        return "organization" if reading.head.ent_type_ or reading.head.text.isupper() else "person"
     if reading.pronoun:
         return "person" if reading.number == "sg" else "anonymous"
     return "anonymous"

@@ -44,8 +44,9 @@ from selon.schema.records import Stance
 #:  decline_ctrl  decline only when its complement is a speech verb or noun: "a refusé de commenter"
 #:  neg_ctrl      decline only when negated and its complement is a speech verb: "n'a pas souhaité s'exprimer"
 #:  neg           its stance holds only when negated: "n'a pas répondu"
+#:  neg_obj       only when negated and its object is a speech noun: "n'a pas donné suite", "did not return calls"
 #:  refer         decline when its object is a speech noun or journalists: "a renvoyé les questions à"
-FRAMES = ("say", "say_obj", "act", "decline_ctrl", "neg_ctrl", "neg", "refer")
+FRAMES = ("say", "say_obj", "act", "decline_ctrl", "neg_ctrl", "neg", "neg_obj", "refer")
 
 _ROOT = "selon.lang"
 
