@@ -169,6 +169,8 @@ def _marked_clause(ctx: Context, verb: Token) -> tuple[int, int] | None:
             return None
         preposition = preposition or token.pos_ == "ADP"
         if token.dep_ == "mark" and token.head.i > token.i and token.pos_ in ("SCONJ", "PRON"):
+            if token.head.dep_ == "advcl":
+                return None  # "because …", "parce que …": a reason, not a statement
             attached = token.head.head
             if preposition and attached != verb and fold(attached.lemma_) not in carriers:
                 return None

@@ -58,7 +58,10 @@ def _is_speech(token: Token, res: LangResources) -> bool:
 def _controlled(verb: Token, res: LangResources) -> Token | None:
     """The speech verb or noun a control verb governs: "refused to *comment*", "a décliné tout *commentaire*"."""
     for child in verb.children:
-        if child.dep_ in _CONTROL_DEPS and _is_speech(child, res):
+        if child.dep_ in _CONTROL_DEPS and (
+            _is_speech(child, res)
+            or any(c.dep_ in _OBJECT_DEPS and _lemma(c) in res.speech_nouns for c in child.children)
+        ):  # "refused to comment", "declined to provide details"
             return child
     for child in verb.children:
         if child.dep_ in _OBJECT_DEPS and _lemma(child) in res.speech_nouns:
