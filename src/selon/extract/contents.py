@@ -29,7 +29,7 @@ _INCISE_MARKS = ",—–"
 MIN_WORDS = 2
 
 
-def _trim(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
+def trim(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
     """Shrinks a token span [start, end] to exclude edge punctuation, marks and coordinators."""
     doc = ctx.doc
     while start <= end and (
@@ -97,7 +97,7 @@ def _finite(token: Token) -> bool:
 
 
 def _subtree(ctx: Context, child: Token) -> tuple[int, int] | None:
-    return _trim(ctx, child.left_edge.i, child.right_edge.i)
+    return trim(ctx, child.left_edge.i, child.right_edge.i)
 
 
 def _clause_deps(hit: CueHit) -> tuple[str, ...]:
@@ -140,7 +140,7 @@ def clause_content(ctx: Context, hit: CueHit, subject: Token | None,
         for child in verb.children:
             if child.dep_ in _OBJECT_DEPS and child.i > verb.i:
                 # to the end of the clause: "a décrit un effort [...] pour faciliter la production"
-                span = _trim(ctx, child.left_edge.i, _clause_end(ctx, verb))
+                span = trim(ctx, child.left_edge.i, _clause_end(ctx, verb))
                 if span is not None:
                     return span, 0.75
     marked = _marked_clause(ctx, verb)
@@ -177,7 +177,7 @@ def _marked_clause(ctx: Context, verb: Token) -> tuple[int, int] | None:
             end = token.i
             while end + 1 < last and doc[end + 1].text not in _BREAKS:
                 end += 1
-            return _trim(ctx, token.i + 1, end)
+            return trim(ctx, token.i + 1, end)
     return None
 
 
@@ -195,7 +195,7 @@ def incise_content(ctx: Context, verb: Token, phrase_start: int) -> tuple[tuple[
     elif any(c.dep_ in _CLAUSE_DEPS and c.pos_ in ("VERB", "AUX") for c in after):
         return None
     start = clause_start(ctx, doc[phrase_start - 1])
-    span = _trim(ctx, start, phrase_start - 2)
+    span = trim(ctx, start, phrase_start - 2)
     if span is None or ctx.words(*span) < MIN_WORDS or not is_clause(ctx, *span):
         return None
     return span, 0.8
@@ -234,7 +234,7 @@ def predicate_content(ctx: Context, hit: CueHit) -> tuple[int, int] | None:
             before = token.left_edge.i - 1
             if doc[before].text in _INCISE_MARKS:
                 end = min(end, before - 1)
-    return _trim(ctx, hit.start, end)
+    return trim(ctx, hit.start, end)
 
 
 def classify(ctx: Context, start: int, end: int) -> tuple[AttributionType, int, int]:

@@ -100,7 +100,6 @@ class Resolver:
         return named or latest
 
     def _named_between(self, start: int, end: int) -> Entity | None:
-        doc = self.ctx.doc
         people = [e for e in self.ctx.ents if e.label_ in _PERSON_LABELS and start <= e.start_char < end]
         if not people:
             return None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from selon.extract.according import AccordingHit, find_according, is_initial
-from selon.extract.contents import _trim, clause_content, clause_start, classify, is_clause, predicate_content
+from selon.extract.contents import trim, clause_content, clause_start, classify, is_clause, predicate_content
 from selon.extract.context import Context
 from selon.extract.cues import CueHit, find_cues
 from selon.extract.mentions import Mention, mention_of, subject_of, with_apposed_name
@@ -168,12 +168,24 @@ def _previous_speaker(ctx: Context, quote: Quote) -> Mention | None:
 def find_candidates(ctx: Context) -> list[Candidate]:
     doc = ctx.doc
     hits = [h for h in find_cues(doc, ctx.res) if not ctx.in_boilerplate(*h.char_span(doc))]
-    cues = {h.verb: h for h in hits}
     according = {a.start: a for a in find_according(ctx)}
     used: set[int] = set()  # cue verbs and according phrases already attributed
+    candidates, pending = _quote_candidates(ctx, {h.verb: h for h in hits}, according, used)
+    candidates += _cue_candidates(ctx, [h for h in hits if h.verb not in used], [c.content for c in candidates])
+    candidates += _according_candidates(ctx, [a for a in according.values() if a.start not in used], candidates)
+    candidates.sort(key=lambda c: c.content[0])
+    for quote in pending:
+        _continue(ctx, quote, candidates)
+    return [c for c in candidates if not ctx.in_boilerplate(*c.content)]
+
+
+def _quote_candidates(
+    ctx: Context, cues: dict[int, CueHit], according: dict[int, AccordingHit], used: set[int]
+) -> tuple[list[Candidate], list[Quote]]:
+    """Quotes with a cue after or before them, or a speaker before a colon; the others wait for continuation."""
+    doc = ctx.doc
     candidates: list[Candidate] = []
     pending: list[Quote] = []
-
     for quote in ctx.quotes:
         inner = (quote.inner_start, quote.inner_end)
         after = _after_cue(ctx, quote, cues, according) if quote.before != "word" or ctx.is_substantial(quote) else None
@@ -182,43 +194,44 @@ def find_candidates(ctx: Context) -> list[Candidate]:
             kind: AttributionType = "direct"
             start, end = inner
             if quote.before == "word":  # "l'embargo [...] signifie qu'il « sera libre [...] », indique le rapport"
-                clause = _trim(ctx, clause_start(ctx, ctx.token_at(quote.start)), ctx.token_at(quote.end - 1).i)
+                clause = trim(ctx, clause_start(ctx, ctx.token_at(quote.start)), ctx.token_at(quote.end - 1).i)
                 if clause is not None:
                     kind, start, end = classify(ctx, *clause)
             mention = _mention(ctx, doc[after.verb], incise=True)
             candidates.append(Candidate((start, end), kind, after.char_span(doc), after.lemma, after.stance, mention, 0.95))
-            continue
-        if isinstance(after, AccordingHit):
+        elif isinstance(after, AccordingHit):
             used.add(after.start)
-            candidates.append(Candidate(inner, "direct", (after.char_start, after.char_end), after.lemma, "assert", mention_of(after.head, doc, stop=_phrase_stop(ctx, after)), 0.85))
-            continue
-        before = _before_cue(ctx, quote, cues)
-        if before is not None:
+            mention = mention_of(after.head, doc, stop=_phrase_stop(ctx, after))
+            candidates.append(Candidate(inner, "direct", (after.char_start, after.char_end), after.lemma, "assert", mention, 0.85))
+        elif (before := _before_cue(ctx, quote, cues)) is not None:
             hit, last = before
             used.add(hit.verb)
             cue = (doc[hit.start].idx, doc[last].idx + len(doc[last]))
             mention = _mention(ctx, doc[hit.verb], incise=_is_incise(ctx, hit))
             candidates.append(Candidate(inner, "direct", cue, hit.lemma, hit.stance, mention, 0.9))
-            continue
-        speaker = _colon_speaker(ctx, quote) if quote.before == "colon" else None
-        if speaker is not None:
+        elif quote.before == "colon" and (speaker := _colon_speaker(ctx, quote)) is not None:
             candidates.append(Candidate(inner, "direct", None, "", "assert", speaker, 0.75))
-            continue
-        if quote.before != "word" and ctx.is_substantial(quote):
+        elif quote.before != "word" and ctx.is_substantial(quote):
             pending.append(quote)
+    return candidates, pending
 
-    direct = [c.content for c in candidates]
+
+def _cue_candidates(ctx: Context, hits: list[CueHit], direct: list[tuple[int, int]]) -> list[Candidate]:
+    """Indirect and mixed attributions from the cues no quote took."""
+    doc = ctx.doc
+    candidates: list[Candidate] = []
     predicates: list[tuple[int, int]] = []  # a coordinated act belongs to the first: "a critiqué ... et a appelé"
     for hit in hits:
         position = doc[hit.verb].idx
-        if hit.verb in used or any(s <= position < e for s, e in direct + predicates):
+        if any(s <= position < e for s, e in direct + predicates):
             continue
         verb = doc[hit.verb]
-        mention = _mention(ctx, verb, incise=_is_incise(ctx, hit))
+        incise = _is_incise(ctx, hit)
+        mention = _mention(ctx, verb, incise=incise)
         if mention is None:
             continue
         if hit.frame in ("say", "say_obj"):
-            said = clause_content(ctx, hit, subject_of(verb, inherit=lambda head: False), _is_incise(ctx, hit))
+            said = clause_content(ctx, hit, subject_of(verb, inherit=lambda head: False), incise)
             if said is None:
                 continue
             span, confidence = said
@@ -232,20 +245,22 @@ def find_candidates(ctx: Context) -> list[Candidate]:
             continue
         kind, start, end = classify(ctx, *span)
         candidates.append(Candidate((start, end), kind, hit.char_span(doc), hit.lemma, hit.stance, mention, confidence))
+    return candidates
 
-    for phrase in according.values():
-        if phrase.start in used:
-            continue
+
+def _according_candidates(ctx: Context, phrases: list[AccordingHit], found: list[Candidate]) -> list[Candidate]:
+    """"selon X" / "according to X" whose content no other attribution already covers."""
+    candidates: list[Candidate] = []
+    taken = [c.content for c in found]
+    for phrase in phrases:
         content = _according_content(ctx, phrase)
-        if content is None or not is_clause(ctx, *content) or _overlaps(content, [c.content for c in candidates]):
+        if content is None or not is_clause(ctx, *content) or _overlaps(content, taken):
             continue
         kind, start, end = classify(ctx, *content)
-        candidates.append(Candidate((start, end), kind, (phrase.char_start, phrase.char_end), phrase.lemma, "assert", mention_of(phrase.head, doc, stop=_phrase_stop(ctx, phrase)), 0.8))
-
-    candidates.sort(key=lambda c: c.content[0])
-    for quote in pending:
-        _continue(ctx, quote, candidates)
-    return [c for c in candidates if not ctx.in_boilerplate(*c.content)]
+        mention = mention_of(phrase.head, ctx.doc, stop=_phrase_stop(ctx, phrase))
+        cue = (phrase.char_start, phrase.char_end)
+        candidates.append(Candidate((start, end), kind, cue, phrase.lemma, "assert", mention, 0.8))
+    return candidates
 
 
 def _phrase_stop(ctx: Context, phrase: AccordingHit) -> frozenset[int]:
@@ -275,9 +290,9 @@ def _according_content(ctx: Context, phrase: AccordingHit) -> tuple[int, int] | 
         stop = _after_comma(ctx, phrase)
         if not stop:
             return None
-        return _trim(ctx, min(stop) + 1, sentence.end - 1)
+        return trim(ctx, min(stop) + 1, sentence.end - 1)
     start = clause_start(ctx, doc[phrase.start])
-    return _trim(ctx, start, phrase.start - 1)
+    return trim(ctx, start, phrase.start - 1)
 
 
 def _overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
