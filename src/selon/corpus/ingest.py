@@ -115,7 +115,7 @@ class _Run:
     def __init__(self, store: Store, options: IngestOptions, report: IngestReport, progress: Progress | None):
         self.store, self.options, self.report, self.progress = store, options, report, progress
         self.index = Syndication.load(store)
-        self.pending: deque[RawItem] = deque()
+        self.pending: deque[tuple[RawItem, save.Identity]] = deque()
 
     def run(self, items: Iterable[RawItem | ReadFailure]) -> None:
         articles = self._prepared(iter(items))
@@ -124,14 +124,14 @@ class _Run:
             try:
                 for result in analyzer(articles, n_process=self.options.workers,
                                            batch_size=self.options.batch_size, models=self.options.models):
-                    self._store(self.pending.popleft(), result)
+                    self._store(*self.pending.popleft(), result)
                 return
             except Exception as error:
                 if _is_fatal(error):
                     raise
                 lost = InternalAnalysisError(f"analysis failed: {type(error).__name__}: {error}")
                 while self.pending:
-                    self._fail(self.pending.popleft(), lost)
+                    self._fail(self.pending.popleft()[0], lost)
 
     def _prepared(self, items: Iterator[RawItem | ReadFailure]) -> Iterator[ArticleInput]:
         for item in items:
@@ -151,19 +151,20 @@ class _Run:
             except SelonError as error:
                 self._fail(item, error)
                 continue
-            duplicate = save.find_duplicate(self.store, article.url, article.text)
+            identity = save.Identity.of(article.url, article.text)
+            duplicate = save.find_duplicate(self.store, identity)
             if duplicate is not None:
                 save.mark_duplicate(self.store, item.key, duplicate)
                 self._count("duplicates")
                 continue
-            self.pending.append(item)
+            self.pending.append((item, identity))
             yield article
 
-    def _store(self, item: RawItem, result: Analysis | Failure) -> None:
+    def _store(self, item: RawItem, identity: save.Identity, result: Analysis | Failure) -> None:
         if isinstance(result, Failure):
             self._fail(item, result.error)
             return
-        saved = save.save_analysis(self.store, result, item.key, self.index)
+        saved = save.save_analysis(self.store, result, item.key, self.index, identity)
         self._count("stored" if saved.status == "stored" else "duplicates")
 
     def _fail(self, item: RawItem, error: SelonError) -> None:

@@ -13,7 +13,6 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|xtor|at_medium|at_campaign|ref|src)$", re.IGNORECASE)
 _NON_WORD = re.compile(r"[\W_]+")
-_SPACE = re.compile(r"\s+")
 
 
 def canonical_url(url: str | None) -> str | None:
@@ -33,19 +32,39 @@ def canonical_url(url: str | None) -> str | None:
     return urlunsplit(("", host, path, query, "")).removeprefix("//")
 
 
+class _Combining(dict[int, int | None]):
+    """A `str.translate` table that deletes combining marks, filled as characters are met (translate runs in C,
+    a Python loop over every character of a 2,000-word article cost milliseconds per key)."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = None if unicodedata.combining(chr(code)) else code
+        self[code] = value
+        return value
+
+
+_STRIP_COMBINING = _Combining()
+
+
 def fold(text: str) -> str:
     """Accents removed and case folded: `Élysée` and `elysee` are one word."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    if text.isascii():
+        return text.casefold()
+    return unicodedata.normalize("NFKD", text).translate(_STRIP_COMBINING).casefold()
 
 
 def normalise_text(text: str) -> str:
     """Words only, folded, single-spaced: what survives re-encoding, re-wrapping and typographic quotes."""
-    return _SPACE.sub(" ", _NON_WORD.sub(" ", fold(text))).strip()
+    # Whitespace is a non-word character, so one substitution leaves single spaces only.
+    return _NON_WORD.sub(" ", fold(text)).strip()
 
 
 def text_hash(text: str) -> str:
-    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
+    return hash_normalised(normalise_text(text))
+
+
+def hash_normalised(normalised: str) -> str:
+    """`text_hash` of a text already normalised (an article's text is normalised once per ingest)."""
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
 
 
 def name_key(name: str) -> str:

@@ -8,7 +8,9 @@ Anonymous sources and documents are never linked: "a senior official" in two art
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
+from selon.corpus import counts
 from selon.corpus.keys import name_key, surname
 from selon.schema.records import Source
 from selon.store.base import Store
@@ -16,22 +18,61 @@ from selon.store.base import Store
 LINKED_KINDS = frozenset({"person", "organization", "media"})
 
 
-def speaker_for(store: Store, source: Source, article_row: int) -> int:
-    """The speaker id a stored source belongs to, created when new (inside the caller's transaction)."""
-    key = name_key(source.name) if source.kind in LINKED_KINDS else ""
-    if not key:
-        key = f"#{article_row}:{source.id}"
-    if source.kind == "person" and " " not in key and not key.startswith("#"):
-        full = store.query("SELECT id FROM speakers WHERE kind = 'person' AND surname = ?", (key,))
-        if len(full) == 1:
-            return int(full[0][0])
-    found = store.scalar("SELECT id FROM speakers WHERE kind = ? AND key = ?", (source.kind, key))
-    if found is not None:
-        return int(found)
-    family = surname(key) if source.kind == "person" and not key.startswith("#") else None
-    return store.insert(
-        "INSERT INTO speakers (kind, name, key, surname) VALUES (?, ?, ?, ?)", (source.kind, source.name, key, family)
-    )
+SpeakerKey = tuple[str, str]  # (kind, key)
+
+
+def speakers_for(store: Store, sources: Sequence[Source], article_row: int) -> dict[str, int]:
+    """The speaker id of each of an article's sources (by source id), created when new, inside the caller's
+    transaction: a few statements for the whole article, not a lookup per source. A surname-only person joins
+    the one full name with that surname, a full name this same article brings included."""
+    keyed: dict[str, SpeakerKey] = {}
+    names: dict[SpeakerKey, str] = {}
+    for source in sources:
+        key = name_key(source.name) if source.kind in LINKED_KINDS else ""
+        keyed[source.id] = (source.kind, key or f"#{article_row}:{source.id}")
+        names.setdefault(keyed[source.id], source.name)
+    short = {k for k in keyed.values() if _surname_only(k)}
+    ids = _ensure(store, set(keyed.values()) - short, names)
+    if short:
+        marks = ", ".join("?" * len(short))
+        matches: dict[str, list[int]] = defaultdict(list)
+        for family, speaker in store.query(
+                f"SELECT surname, id FROM speakers WHERE kind = 'person' AND surname IN ({marks})",
+                sorted(key for _, key in short)):
+            matches[str(family)].append(int(speaker))
+        joined = {k: matches[k[1]][0] for k in short if len(matches[k[1]]) == 1}
+        ids |= joined | _ensure(store, short - joined.keys(), names)
+    return {source_id: ids[k] for source_id, k in keyed.items()}
+
+
+def _surname_only(speaker: SpeakerKey) -> bool:
+    kind, key = speaker
+    return kind == "person" and " " not in key and not key.startswith("#")
+
+
+def _ensure(store: Store, wanted: set[SpeakerKey], names: dict[SpeakerKey, str]) -> dict[SpeakerKey, int]:
+    """Ids of these speakers, inserting those not stored yet (a concurrent ingest's insert is taken as is)."""
+    ids = _lookup(store, wanted)
+    missing = sorted(wanted - ids.keys())
+    if missing:
+        store.executemany(
+            "INSERT INTO speakers (kind, name, key, surname) VALUES (?, ?, ?, ?) ON CONFLICT (kind, key) DO NOTHING",
+            [(kind, names[(kind, key)], key, surname(key) if kind == "person" and not key.startswith("#") else None)
+             for kind, key in missing],
+        )
+        ids |= _lookup(store, set(missing))
+    return ids
+
+
+def _lookup(store: Store, wanted: set[SpeakerKey]) -> dict[SpeakerKey, int]:
+    if not wanted:
+        return {}
+    kinds, keys = sorted({kind for kind, _ in wanted}), sorted({key for _, key in wanted})
+    rows = store.query(
+        f"SELECT kind, key, id FROM speakers WHERE kind IN ({', '.join('?' * len(kinds))}) "
+        f"AND key IN ({', '.join('?' * len(keys))})", [*kinds, *keys])
+    found = {(str(kind), str(key)): int(speaker) for kind, key, speaker in rows}
+    return {k: found[k] for k in wanted if k in found}
 
 
 def relink_surnames(store: Store) -> int:
@@ -43,7 +84,7 @@ def relink_surnames(store: Store) -> int:
     fulls: dict[int, list[int]] = defaultdict(list)
     for short, full in pairs:
         fulls[int(short)].append(int(full))
-    joined = 0
+    merged: set[int] = set()
     with store.transaction():
         for short, candidates in fulls.items():
             if len(candidates) != 1:
@@ -51,5 +92,6 @@ def relink_surnames(store: Store) -> int:
             for table in ("sources", "attributions"):
                 store.execute(f"UPDATE {table} SET speaker_id = ? WHERE speaker_id = ?", (candidates[0], short))
             store.execute("DELETE FROM speakers WHERE id = ?", (short,))
-            joined += 1
-    return joined
+            merged |= {short, candidates[0]}
+        counts.refresh(store, sorted(merged))  # the short speakers' figures go, the full names' grow
+    return len(merged) // 2

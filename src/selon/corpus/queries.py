@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from selon.corpus.keys import name_key
@@ -53,15 +54,31 @@ def where(filters: Filters, *extra: tuple[str, list[Any]]) -> tuple[str, list[An
 
 
 def sources(store: Store, filters: Filters = ANY, *, limit: int = 50, offset: int = 0) -> list[SpeakerCount]:
-    clause, params = where(filters)
-    rows = store.query(
-        "SELECT sp.id, sp.name, sp.kind, COUNT(DISTINCT a.statement_key), COUNT(*), COUNT(DISTINCT a.article_id)"
-        f"{FROM_ATTRIBUTIONS}{clause} GROUP BY sp.id, sp.name, sp.kind ORDER BY 4 DESC, 5 DESC, sp.name "
-        "LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    )
+    """Speakers ranked by statements, then attributions, name and id. Without a filter that needs the articles or
+    the attributions themselves (a kind is the speaker's own), the ranking is read from the per-speaker figures
+    that every write keeps (`selon.corpus.counts`) in index order; otherwise it is aggregated from the detail."""
+    if _counted(filters):
+        kind = " WHERE kind = ?" if filters.kind is not None else ""
+        rows = store.query(
+            f"SELECT speaker_id, name, kind, statements, attributions, articles FROM speaker_counts{kind} "
+            "ORDER BY statements DESC, attributions DESC, name, speaker_id LIMIT ? OFFSET ?",
+            [*([filters.kind] if filters.kind is not None else []), limit, offset],
+        )
+    else:
+        clause, params = where(filters)
+        rows = store.query(
+            "SELECT sp.id, sp.name, sp.kind, COUNT(DISTINCT a.statement_key), COUNT(*), COUNT(DISTINCT a.article_id)"
+            f"{FROM_ATTRIBUTIONS}{clause} GROUP BY sp.id, sp.name, sp.kind ORDER BY 4 DESC, 5 DESC, sp.name, sp.id "
+            "LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
     outlets = _outlets(store, [int(r[0]) for r in rows], filters)
     return [SpeakerCount(int(i), n, k, int(s), int(c), int(ar), tuple(outlets[int(i)])) for i, n, k, s, c, ar in rows]
+
+
+def _counted(filters: Filters) -> bool:
+    """Whether the per-speaker figures answer for these filters (none, or only the speaker's kind)."""
+    return replace(filters, kind=None) == ANY
 
 
 def _outlets(store: Store, speakers: list[int], filters: Filters) -> dict[int, list[str]]:
@@ -69,12 +86,16 @@ def _outlets(store: Store, speakers: list[int], filters: Filters) -> dict[int, l
     if not speakers:
         return found
     marks = ", ".join("?" * len(speakers))
-    clause, params = where(filters, (f"a.speaker_id IN ({marks})", speakers))
-    rows = store.query(
-        f"SELECT a.speaker_id, ar.outlet, COUNT(*){FROM_ATTRIBUTIONS}{clause} AND ar.outlet IS NOT NULL "
-        "GROUP BY a.speaker_id, ar.outlet ORDER BY 3 DESC, 2",
-        params,
-    )
+    if _counted(filters):
+        rows = store.query(f"SELECT speaker_id, outlet, attributions FROM speaker_outlets WHERE speaker_id IN ({marks}) "
+                           "ORDER BY 3 DESC, 2", speakers)
+    else:
+        clause, params = where(filters, (f"a.speaker_id IN ({marks})", speakers))
+        rows = store.query(
+            f"SELECT a.speaker_id, ar.outlet, COUNT(*){FROM_ATTRIBUTIONS}{clause} AND ar.outlet IS NOT NULL "
+            "GROUP BY a.speaker_id, ar.outlet ORDER BY 3 DESC, 2",
+            params,
+        )
     for speaker, outlet, _ in rows:
         found[int(speaker)].append(str(outlet))
     return found

@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from selon.corpus import keys, syndication
-from selon.corpus.linking import speaker_for
+from selon.corpus import counts, keys, syndication
+from selon.corpus.linking import speakers_for
 from selon.errors import SelonError
-from selon.schema.records import Analysis
+from selon.schema.records import Analysis, Article
 from selon.store.base import Store, now
 from selon.store.rows import FailureRecord
 
@@ -30,14 +30,34 @@ def input_status(store: Store, key: str) -> str | None:
     return str(value) if value is not None else None
 
 
-def find_duplicate(store: Store, url: str | None, text: str) -> int | None:
+@dataclass(frozen=True)
+class Identity:
+    """What says two articles are one (canonical URL, hash of the normalised text) or syndicated copies (MinHash
+    of the normalised text): worked out once per article, before analysis, and reused when it is stored."""
+
+    url: str | None
+    text: str
+    canonical_url: str | None
+    text_hash: str
+    normalised: str
+
+    @classmethod
+    def of(cls, url: str | None, text: str) -> Identity:
+        normalised = keys.normalise_text(text)
+        return cls(url, text, keys.canonical_url(url), keys.hash_normalised(normalised), normalised)
+
+    def fits(self, article: Article) -> bool:
+        """Whether this was worked out from `article` (an analyzer may have changed its text)."""
+        return self.text == article.text and self.url == article.url
+
+
+def find_duplicate(store: Store, identity: Identity) -> int | None:
     """The stored article with the same canonical URL or the same normalised text, if any."""
-    canonical = keys.canonical_url(url)
-    if canonical is None:
-        row = store.one("SELECT id FROM articles WHERE text_hash = ? LIMIT 1", (keys.text_hash(text),))
+    if identity.canonical_url is None:
+        row = store.one("SELECT id FROM articles WHERE text_hash = ? LIMIT 1", (identity.text_hash,))
     else:
         row = store.one("SELECT id FROM articles WHERE text_hash = ? OR canonical_url = ? LIMIT 1",
-                        (keys.text_hash(text), canonical))
+                        (identity.text_hash, identity.canonical_url))
     return int(row[0]) if row else None
 
 
@@ -82,34 +102,36 @@ def forget_failure(store: Store, key: str) -> None:
         store.execute("DELETE FROM inputs WHERE key = ? AND status = 'failed'", (key,))
 
 
-def save_analysis(store: Store, analysis: Analysis, key: str, index: syndication.Syndication) -> Saved:
+def save_analysis(store: Store, analysis: Analysis, key: str, index: syndication.Syndication,
+                  identity: Identity | None = None) -> Saved:
     """Stores an analysis once: a copy of an article already stored (same canonical URL or normalised text)
-    only marks its input as a duplicate of it."""
+    only marks its input as a duplicate of it. `identity`, when the caller has it, spares normalising again."""
     article = analysis.article
-    minhash = syndication.signature(article.text)
+    if identity is None or not identity.fits(article):
+        identity = Identity.of(article.url, article.text)
+    minhash = syndication.signature_of_normalised(identity.normalised)
     with store.transaction():
-        duplicate = find_duplicate(store, article.url, article.text)
+        duplicate = find_duplicate(store, identity)
         if duplicate is not None:
             _mark(store, key, "duplicate", duplicate)
             return Saved("duplicate", duplicate)
-        text_hash = keys.text_hash(article.text)
         doc_id = article.id
         if store.scalar("SELECT 1 FROM articles WHERE doc_id = ?", (doc_id,)) is not None:
-            doc_id = f"{doc_id}-{text_hash[:8]}"
+            doc_id = f"{doc_id}-{identity.text_hash[:8]}"
+        row = store.next_id("articles")
         group = index.group_of(minhash)
+        if group is None:  # a story seen for the first time starts its own group
+            group = row
         data = analysis.to_dict()
         data["article"] = {**data["article"], "id": doc_id, "text": None}
-        row = store.insert(
-            "INSERT INTO articles (doc_id, url, canonical_url, text_hash, title, outlet, published, lang, text, "
+        store.execute(
+            "INSERT INTO articles (id, doc_id, url, canonical_url, text_hash, title, outlet, published, lang, text, "
             "syndication_group, minhash, analysis, input_key, ingested_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc_id, article.url, keys.canonical_url(article.url), text_hash, article.title, article.outlet,
-             article.published, article.lang, article.text, group, syndication.to_bytes(minhash) if minhash else None,
-             json.dumps(data, ensure_ascii=False), key, now()),
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (row, doc_id, article.url, identity.canonical_url, identity.text_hash, article.title, article.outlet,
+             article.published, article.lang, article.text, group,
+             syndication.to_bytes(minhash) if minhash else None, json.dumps(data, ensure_ascii=False), key, now()),
         )
-        if group is None:
-            group = row
-            store.execute("UPDATE articles SET syndication_group = ? WHERE id = ?", (row, row))
         _write_records(store, analysis, row, group)
         _mark(store, key, "stored", row)
     index.add(row, group, minhash)
@@ -117,25 +139,28 @@ def save_analysis(store: Store, analysis: Analysis, key: str, index: syndication
 
 
 def _write_records(store: Store, analysis: Analysis, row: int, group: int) -> None:
-    rows: dict[str, tuple[int, int]] = {}
-    for source in analysis.sources:
-        speaker = speaker_for(store, source, row)
-        source_row = store.insert(
-            "INSERT INTO sources (article_id, local_id, kind, name, description, role, affiliation, count, "
-            "speaker_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (row, source.id, source.kind, source.name, source.description, source.role, source.affiliation,
-             source.count, speaker),
-        )
-        rows[source.id] = (source_row, speaker)
-    for a in analysis.attributions:
-        source_row, speaker = rows[a.source_id]
-        store.execute(
-            "INSERT INTO attributions (article_id, local_id, type, stance, content, content_start, content_end, "
-            "cue, cue_lemma, cue_start, cue_end, source_id, speaker_id, mention, mention_start, mention_end, "
-            "confidence, statement_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (row, a.id, a.type, a.stance, a.content.text, a.content.start, a.content.end,
-             a.cue.text if a.cue else None, a.cue.lemma if a.cue else None, a.cue.start if a.cue else None,
-             a.cue.end if a.cue else None, source_row, speaker, a.mention.text if a.mention else None,
-             a.mention.start if a.mention else None, a.mention.end if a.mention else None, a.confidence,
-             keys.statement_key(group, a.content.text)),
-        )
+    """Sources and attributions in one statement each (speakers resolved for the whole article at once), and
+    the per-speaker figures they add to."""
+    speakers = speakers_for(store, analysis.sources, row)
+    store.executemany(
+        "INSERT INTO sources (article_id, local_id, kind, name, description, role, affiliation, count, "
+        "speaker_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(row, s.id, s.kind, s.name, s.description, s.role, s.affiliation, s.count, speakers[s.id])
+         for s in analysis.sources],
+    )
+    source_rows = {str(local): int(i) for i, local in
+                   store.query("SELECT id, local_id FROM sources WHERE article_id = ?", (row,))}
+    statements = [keys.statement_key(group, a.content.text) for a in analysis.attributions]
+    store.executemany(
+        "INSERT INTO attributions (article_id, local_id, type, stance, content, content_start, content_end, "
+        "cue, cue_lemma, cue_start, cue_end, source_id, speaker_id, mention, mention_start, mention_end, "
+        "confidence, statement_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(row, a.id, a.type, a.stance, a.content.text, a.content.start, a.content.end,
+          a.cue.text if a.cue else None, a.cue.lemma if a.cue else None, a.cue.start if a.cue else None,
+          a.cue.end if a.cue else None, source_rows[a.source_id], speakers[a.source_id],
+          a.mention.text if a.mention else None, a.mention.start if a.mention else None,
+          a.mention.end if a.mention else None, a.confidence, statement)
+         for a, statement in zip(analysis.attributions, statements, strict=True)],
+    )
+    counts.add_article(store, row, group, analysis.article.outlet,
+                       [(speakers[a.source_id], s) for a, s in zip(analysis.attributions, statements, strict=True)])

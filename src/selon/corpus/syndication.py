@@ -22,13 +22,23 @@ MIN_WORDS = 30
 SCHEME = "affine32"
 
 
+#: The permutations depend only on NUM_PERM, SCHEME and datasketch's fixed seed: drawn once, not per article.
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
+
+
 def signature(text: str) -> MinHash | None:
-    words = normalise_text(text).split()
+    """The text's MinHash over word 5-shingles; None for a text too short to be a story."""
+    return signature_of_normalised(normalise_text(text))
+
+
+def signature_of_normalised(normalised: str) -> MinHash | None:
+    """`signature` of a text already normalised (`keys.normalise_text`)."""
+    words = normalised.split()
     if len(words) < MIN_WORDS:
         return None
     shingles = {" ".join(words[i:i + SHINGLE]).encode("utf-8") for i in range(len(words) - SHINGLE + 1)}
-    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
-    minhash.update_batch(sorted(shingles))
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME, permutations=_PERMUTATIONS)
+    minhash.update_batch(shingles)  # a minimum: the order of the shingles does not matter
     return minhash
 
 

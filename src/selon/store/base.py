@@ -56,6 +56,11 @@ class Store(ABC):
         """The backend's spelling of a portable statement (its parameter marker)."""
 
     @abstractmethod
+    def next_id(self, table: str) -> int:
+        """An id for a row of `table` inserted later in this (write) transaction, when the row must name itself
+        (an article that starts its own syndication group): cheaper than updating it once inserted."""
+
+    @abstractmethod
     def search_attributions_sql(self) -> str:
         """SELECT attribution ids matching one parameter (the user's query), best first, with LIMIT ?."""
 
@@ -79,6 +84,11 @@ class Store(ABC):
 
     def execute(self, sql: str, params: Params = ()) -> None:
         self._conn.execute(self._sql(sql), tuple(params))
+
+    def executemany(self, sql: str, rows: Sequence[Params]) -> None:
+        """One statement for many rows: a single call for SQLite, one pipelined round trip for PostgreSQL."""
+        if rows:
+            self._conn.cursor().executemany(self._sql(sql), [tuple(row) for row in rows])
 
     def insert(self, sql: str, params: Params = ()) -> int:
         """Runs an INSERT and returns the new row's id (both backends support RETURNING)."""

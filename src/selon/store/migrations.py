@@ -87,6 +87,30 @@ MIGRATIONS: tuple[Migration, ...] = (
                 USING gin (to_tsvector('simple', coalesce(title, '') || ' ' || text))""",
         ),
     ),
+    # Per-speaker figures kept up to date by every write (`selon.corpus.counts`), so the unfiltered ranking
+    # (`selon sources`) reads its page in index order instead of aggregating every attribution.
+    Migration(
+        2,
+        (
+            """CREATE TABLE speaker_counts (
+                speaker_id {int} PRIMARY KEY REFERENCES speakers (id) ON DELETE CASCADE, name TEXT NOT NULL,
+                kind TEXT NOT NULL, statements INTEGER NOT NULL, attributions INTEGER NOT NULL,
+                articles INTEGER NOT NULL)""",
+            "CREATE INDEX speaker_counts_rank ON speaker_counts (statements DESC, attributions DESC, name, speaker_id)",
+            """CREATE INDEX speaker_counts_kind_rank
+                ON speaker_counts (kind, statements DESC, attributions DESC, name, speaker_id)""",
+            """CREATE TABLE speaker_outlets (
+                speaker_id {int} NOT NULL REFERENCES speakers (id) ON DELETE CASCADE, outlet TEXT NOT NULL,
+                attributions INTEGER NOT NULL, PRIMARY KEY (speaker_id, outlet))""",
+            # A store made before this migration gets its figures from what it holds.
+            """INSERT INTO speaker_counts (speaker_id, name, kind, statements, attributions, articles)
+                SELECT sp.id, sp.name, sp.kind, COUNT(DISTINCT a.statement_key), COUNT(*), COUNT(DISTINCT a.article_id)
+                FROM attributions a JOIN speakers sp ON sp.id = a.speaker_id GROUP BY sp.id, sp.name, sp.kind""",
+            """INSERT INTO speaker_outlets (speaker_id, outlet, attributions)
+                SELECT a.speaker_id, ar.outlet, COUNT(*) FROM attributions a JOIN articles ar ON ar.id = a.article_id
+                WHERE ar.outlet IS NOT NULL GROUP BY a.speaker_id, ar.outlet""",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -43,6 +43,9 @@ class PostgresStore(Store):
     def _sql(self, sql: str) -> str:
         return sql.replace("?", "%s")
 
+    def next_id(self, table: str) -> int:
+        return int(self.scalar("SELECT nextval(pg_get_serial_sequence(?, 'id'))", (table,)))
+
     def search_attributions_sql(self) -> str:
         return (
             "SELECT id FROM attributions WHERE to_tsvector('simple', content) @@ plainto_tsquery('simple', ?) "

@@ -47,6 +47,10 @@ class SQLiteStore(Store):
     def _sql(self, sql: str) -> str:
         return sql
 
+    def next_id(self, table: str) -> int:
+        # The transaction holds the write lock (BEGIN IMMEDIATE): nobody else can take this id meanwhile.
+        return int(self.scalar(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}"))
+
     def search_attributions_sql(self) -> str:
         return ("SELECT rowid FROM attributions_fts WHERE attributions_fts MATCH ? ORDER BY rank LIMIT ?")
 
