@@ -28,7 +28,7 @@ from selon.pipeline import analyze_many
 from selon.store import open_store
 
 NAMES = ["Adrienne Watson", "Mahdi Nourian", "Hélène Dupré", "Jean Martin", "Olga Ivanova", "Karim Benali"]
-WORDS = "drones accord Téhéran Moscou usine livraison sanctions missiles rapport ministère armée".split()
+WORDS = ["drones", "accord", "Téhéran", "Moscou", "usine", "livraison", "sanctions", "missiles", "rapport", "ministère", "armée"]
 
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-import selon  # noqa: E402
-from selon.nlp.models import load_pipeline  # noqa: E402
+import selon
+from selon.nlp.models import load_pipeline
 
 
 def build(megabytes: float) -> str:

@@ -21,9 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from selon.ingest.prepare import prepare  # noqa: E402
-from selon.nlp.models import bare_pipeline, load_pipeline  # noqa: E402
-from selon.pipeline import analyze_many  # noqa: E402
+from selon.ingest.prepare import prepare
+from selon.nlp.models import bare_pipeline, load_pipeline
+from selon.pipeline import analyze_many
 
 
 def corpus(lang: str, articles: int) -> list[str]:

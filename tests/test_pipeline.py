@@ -11,7 +11,6 @@ from selon import pipeline
 from selon.errors import EmptyInputError
 from selon.pipeline import Failure, analyze_many
 from selon.schema.records import Analysis
-
 from tests.conftest import EXAMPLE
 
 FR = "« Nous ne céderons pas », a déclaré la ministre Claire Dubois. Le syndicat a refusé de commenter."

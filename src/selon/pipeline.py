@@ -153,4 +153,4 @@ def _assemble(article: ArticleInput, parts: list[tuple[int, Extraction]]) -> Ana
     return Analysis(meta, tuple(attributions), tuple(sources.values()), tuple(notes), warnings=article.warnings)
 
 
-__all__ = ["Failure", "analyze", "analyze_many", "Cue", "Span"]
+__all__ = ["Cue", "Failure", "Span", "analyze", "analyze_many"]

@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Iterator
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -41,7 +41,7 @@ def parse_models(values: list[str] | None) -> dict[str, str]:
     return models
 
 
-def _prepared(paths: list[str], **options: Optional[str]) -> Iterator[ArticleInput | Failure]:
+def _prepared(paths: list[str], **options: str | None) -> Iterator[ArticleInput | Failure]:
     for path in paths:
         try:
             name, data = read_path(path)
@@ -70,13 +70,13 @@ def register(app: typer.Typer) -> None:
     @exits.reported
     def analyze(
         paths: Annotated[list[str], typer.Argument(help="Text or HTML files; - reads standard input.")],
-        lang: Annotated[Optional[str], typer.Option(help="Language code (fr, en); detected when absent.")] = None,
-        published: Annotated[Optional[str], typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
-        title: Annotated[Optional[str], typer.Option(help="Article title.")] = None,
-        url: Annotated[Optional[str], typer.Option(help="Article URL.")] = None,
-        outlet: Annotated[Optional[str], typer.Option(help="Outlet that published it.")] = None,
+        lang: Annotated[str | None, typer.Option(help="Language code (fr, en); detected when absent.")] = None,
+        published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
+        title: Annotated[str | None, typer.Option(help="Article title.")] = None,
+        url: Annotated[str | None, typer.Option(help="Article URL.")] = None,
+        outlet: Annotated[str | None, typer.Option(help="Outlet that published it.")] = None,
         format: Annotated[Format, typer.Option("--format", "-f", help="text report, one JSON object, or JSON lines.")] = Format.text,
-        model: Annotated[Optional[list[str]], typer.Option(help="spaCy model: NAME, or LANG=NAME; repeatable.")] = None,
+        model: Annotated[list[str] | None, typer.Option(help="spaCy model: NAME, or LANG=NAME; repeatable.")] = None,
         workers: Annotated[int, typer.Option(min=1, help="Processes running the spaCy pipeline.")] = 1,
     ) -> None:
         """Find every attribution in articles: who said what, with which stance."""

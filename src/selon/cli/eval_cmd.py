@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -40,7 +40,7 @@ def register(app: typer.Typer) -> None:
         gold: Annotated[list[str], typer.Argument(help="Gold JSONL files (DESIGN.md, 'Gold format').")],
         errors: Annotated[bool, typer.Option("--errors", help="List misses, false alarms and wrong sources.")] = False,
         format: Annotated[EvalFormat, typer.Option("--format", "-f")] = EvalFormat.text,
-        model: Annotated[Optional[list[str]], typer.Option(help="spaCy model: NAME, or LANG=NAME.")] = None,
+        model: Annotated[list[str] | None, typer.Option(help="spaCy model: NAME, or LANG=NAME.")] = None,
         workers: Annotated[int, typer.Option(min=1, help="Processes running the spaCy pipeline.")] = 1,
     ) -> None:
         """Score extraction against gold: content P/R/F1, source accuracy, end-to-end F1, type/kind/stance."""

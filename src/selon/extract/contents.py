@@ -76,15 +76,18 @@ def sentence_end(ctx: Context, token: Token) -> int:
     return end
 
 
+_AUXILIARIES = frozenset({"cop", "aux", "aux:tense", "aux:pass", "auxpass"})
+
+
 def is_clause(ctx: Context, start: int, end: int) -> bool:
     """Whether a character span holds a statement (a verb or a predicate), not a bare noun phrase."""
     span = ctx.tokens(start, end)
     if span is None:
         return False
     for token in span:
-        if token.head.i < span.start or token.head.i >= span.end or token.head == token:
-            if _finite(token) or any(c.dep_ in ("cop", "aux", "aux:tense", "aux:pass", "auxpass") for c in token.children):
-                return True
+        heads_span = token.head.i < span.start or token.head.i >= span.end or token.head == token
+        if heads_span and (_finite(token) or any(c.dep_ in _AUXILIARIES for c in token.children)):
+            return True
     return False
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from selon.extract.according import AccordingHit, find_according, is_initial
-from selon.extract.contents import trim, clause_content, clause_start, classify, is_clause, predicate_content
+from selon.extract.contents import classify, clause_content, clause_start, is_clause, predicate_content, trim
 from selon.extract.context import Context
 from selon.extract.cues import CueHit, find_cues
 from selon.extract.mentions import Mention, mention_of, subject_of, with_apposed_name

@@ -23,7 +23,7 @@ _HEADLINE_MAX_WORDS = 25
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each non-blank line, trimmed: news text puts one paragraph on a line."""
     for match in _PARAGRAPH.finditer(text):
-        start, end = match.span()
+        start = match.start()
         line = match.group()
         stripped = line.strip()
         if stripped:

@@ -29,7 +29,7 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import get_args
@@ -154,7 +154,7 @@ def available_languages() -> list[str]:
     return sorted(codes)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(code: str) -> LangResources:
     """The resources of language `code`; raises UnsupportedLanguageError for a language without a folder."""
     if code not in available_languages():
