@@ -20,6 +20,7 @@ _OBJECT_DEPS = ("obj", "dobj", "iobj", "obl", "obl:arg", "pobj", "nmod")
 #: Dependents that make a participle a modifier, not a predicate: "l'accord signalé".
 _MODIFIER_DEPS = ("acl", "amod")
 _UNCONDITIONAL = ("say", "say_obj", "act")
+_PASSIVE_DEPS = ("aux:pass", "auxpass")  # not nsubj:pass: the parser gives it to "a-t-elle"
 
 
 @dataclass(frozen=True)
@@ -106,9 +107,22 @@ def _before_clitic(token: Token) -> bool:
     return following is not None and following.text.startswith("-") and following.pos_ == "PRON"
 
 
+_INCISE_OPENERS = frozenset(",—–»”\"")
+
+
+def _in_incise(token: Token) -> bool:
+    """A word between a comma (or closing mark) and a name: "…, raconte Élodie Ferracci." The tagger often
+    calls such an inverted verb an adjective or a noun, so its form is looked up as a verb's would be."""
+    doc = token.doc
+    if token.i == 0 or token.i + 1 >= len(doc) or doc[token.i - 1].text not in _INCISE_OPENERS:
+        return False
+    following = doc[token.i + 1]
+    return following.pos_ == "PROPN" or following.pos_ == "DET" and token.i + 2 < len(doc) and doc[token.i + 2].pos_ in ("NOUN", "PROPN")
+
+
 def _entries(token: Token, res: LangResources) -> tuple[CueEntry, ...] | None:
     entries = res.cues.get(_lemma(token))
-    if entries or not _before_clitic(token):
+    if entries or not (_before_clitic(token) or _in_incise(token)):
         return entries
     # The model lemmatises these inverted forms badly: try the form itself, then the language's repair.
     form = fold(token.text)
@@ -116,26 +130,33 @@ def _entries(token: Token, res: LangResources) -> tuple[CueEntry, ...] | None:
 
 
 def _is_modifier(token: Token) -> bool:
-    """A bare participle modifying a noun ("l'accord signalé", "the reported deal") reports nothing."""
-    return (
-        token.dep_ in _MODIFIER_DEPS
-        and "Part" in token.morph.get("VerbForm", [])
-        and not any(c.dep_ in _AUX_DEPS for c in token.children)
-    )
+    """A bare participle modifying a noun ("l'accord signalé", "the reported deal") reports nothing, nor does a
+    past participle set before a clause ("Asked whether…, she declined", "Interrogée, la ministre…"): the one
+    it describes was spoken to."""
+    if "Part" not in token.morph.get("VerbForm", []) or any(c.dep_ in _AUX_DEPS for c in token.children):
+        return False
+    return token.dep_ in _MODIFIER_DEPS or (
+        token.dep_ == "advcl" and "Past" in token.morph.get("Tense", []) and token.i < token.head.i)
+
+
+def _is_passive(token: Token) -> bool:
+    """"Questions would be addressed", "la réouverture a été annoncée": the subject is what is said or asked
+    about, never the speaker, and the rules do not follow agents ("by X")."""
+    return any(c.dep_ in _PASSIVE_DEPS for c in token.children)
 
 
 def find_cues(doc: Doc, res: LangResources) -> list[CueHit]:
     hits = []
     for token in doc:
         entries = _entries(token, res)
-        if not entries or token.pos_ not in ("VERB", "AUX") and not _before_clitic(token):
+        if not entries or token.pos_ not in ("VERB", "AUX") and not (_before_clitic(token) or _in_incise(token)):
             continue
         # Conditional frames first: a negated "répondre" is a non-response before it is an answer.
         for entry in sorted(entries, key=lambda e: e.frame in _UNCONDITIONAL):
             matched = _matches(entry, token, res)
             if matched is False:
                 continue
-            if _is_modifier(token):
+            if _is_modifier(token) or _is_passive(token):
                 break
             last = matched if isinstance(matched, Token) and matched.i > token.i else token
             stance, frame = entry.stance, entry.frame

@@ -62,7 +62,8 @@ def _mention(ctx: Context, verb: Token, incise: bool = False) -> Mention | None:
 def _is_incise(ctx: Context, hit: CueHit) -> bool:
     """A cue set off after a comma or a closing quote: "», a ajouté le général, «"."""
     verb = ctx.doc[hit.verb]
-    finite = "Fin" in verb.morph.get("VerbForm", []) or hit.start < hit.verb  # inflected, or with an auxiliary
+    # inflected, with an auxiliary, or a form the tagger missed as a verb (found by its place, see cues.py)
+    finite = "Fin" in verb.morph.get("VerbForm", []) or hit.start < hit.verb or verb.pos_ not in ("VERB", "AUX")
     return finite and hit.start > 0 and ctx.doc[hit.start - 1].text in ",—–»”\""
 
 
@@ -120,9 +121,12 @@ def _before_cue(ctx: Context, quote: Quote, cues: dict[int, CueHit]) -> tuple[Cu
     last = opener.i - 1
     while last > verb.i and doc[last].is_punct:
         last -= 1
-    if previous.text in (":", ",") or not between or all(t.pos_ in ("ADP", "SCONJ") for t in between if not t.is_punct):
-        return hit, max(last, hit.end - 1)
-    return None
+    if not (previous.text in (":", ",") or not between
+            or all(t.pos_ in ("ADP", "SCONJ") for t in between if not t.is_punct)):
+        return None
+    if _is_incise(ctx, hit):  # "« … », a déclaré la ministre, « … »": the cue is the verb, not its subject
+        return hit, hit.end - 1
+    return hit, max(last, hit.end - 1)
 
 
 def _colon_speaker(ctx: Context, quote: Quote) -> Mention | None:
@@ -134,13 +138,25 @@ def _colon_speaker(ctx: Context, quote: Quote) -> Mention | None:
         return None
     start = doc[colon - 1].sent.start
     phrase = doc[start:colon]
-    if len(phrase) > 12 or any(t.pos_ in ("VERB", "AUX") for t in phrase):
+    if any(t.pos_ in ("VERB", "AUX") for t in phrase):
+        return _clause_speaker(ctx, doc[colon - 1], colon)
+    if len(phrase) > 12:
         return None
     heads = [t for t in phrase if not (start <= t.head.i < colon) or t.head == t]
     nominal = [t for t in heads if t.pos_ in ("NOUN", "PROPN")]
     if not nominal:
         return None
     return mention_of(nominal[0], doc, stop=frozenset(range(colon, len(doc))))
+
+
+def _clause_speaker(ctx: Context, last: Token, colon: int) -> Mention | None:
+    """"Their lawyer was more cautious: « … »": a clause before the colon whose subject is a person."""
+    root = last.sent.root
+    subject = subject_of(root, inherit=lambda head: False)
+    if subject is None or subject.i > colon or not _person_like(ctx, subject) or ctx.quote_at(subject.idx):
+        return None
+    stop = frozenset(range(root.i, len(ctx.doc))) if root.i > subject.i else frozenset(range(colon, len(ctx.doc)))
+    return with_apposed_name(mention_of(subject, ctx.doc, stop=stop), ctx.doc)
 
 
 def _person_like(ctx: Context, token: Token) -> bool:
@@ -165,9 +181,68 @@ def _previous_speaker(ctx: Context, quote: Quote) -> Mention | None:
     return mention_of(subject, ctx.doc)
 
 
+def _split_at_incises(ctx: Context, hits: list[CueHit]) -> list[Quote]:
+    """Quotes cut where an incise interrupts them without closing marks, as French typography does:
+    "« On manque de tout, raconte une infirmière. Hier encore… »" is two statements of one speaker, the first
+    with the cue right after it, the second continuing it."""
+    doc = ctx.doc
+    out: list[Quote] = []
+    for quote in ctx.quotes:
+        for hit in hits:
+            verb = doc[hit.verb]
+            if not quote.inner_start < verb.idx < quote.inner_end or not _is_incise(ctx, hit):
+                continue
+            comma = doc[hit.start - 1]
+            subject = subject_of(verb, inverted=True, inherit=lambda head: False)
+            if comma.text != "," or subject is None or subject.i < verb.i:
+                continue
+            first = _trimmed_quote(ctx, quote, quote.start, comma.idx, closed=True, before=quote.before)
+            rest = _after_incise(ctx, with_apposed_name(mention_of(subject, doc), doc).tokens[1], quote.inner_end)
+            if first is None:
+                continue
+            out.append(first)
+            quote = _trimmed_quote(ctx, quote, rest, quote.end, closed=quote.closed, before="sentence") if rest else None
+            if quote is None:
+                break
+        else:
+            out.append(quote)
+    return out
+
+
+def _trimmed_quote(ctx: Context, quote: Quote, start: int, end: int, *, closed: bool, before: str) -> Quote | None:
+    inner_start, inner_end = max(start, quote.inner_start), min(end, quote.inner_end)
+    while inner_start < inner_end and ctx.text[inner_start].isspace():
+        inner_start += 1
+    while inner_end > inner_start and (ctx.text[inner_end - 1].isspace() or ctx.text[inner_end - 1] == ","):
+        inner_end -= 1
+    if not ctx.text[inner_start:inner_end].strip():
+        return None
+    return Quote(start, end, inner_start, inner_end, closed, before)
+
+
+def _after_incise(ctx: Context, end: int, limit: int) -> int | None:
+    """Where the quote resumes after an incise whose speaker's mention ends at token `end`: after the comma or
+    full stop that closes it, verbless appositions ("…, infirmière aux urgences.") being part of the incise."""
+    doc = ctx.doc
+    i = end
+    while i < len(doc) and doc[i].idx < limit:
+        if doc[i].text in ".!?":
+            return doc[i].idx + len(doc[i]) if doc[i].idx + 1 < limit else None
+        if doc[i].text != ",":
+            return doc[i].idx
+        following = i + 1
+        while following < len(doc) and doc[following].text not in ",.!?" and doc[following].idx < limit:
+            following += 1
+        if any(t.pos_ in ("VERB", "AUX") for t in doc[i + 1 : following]):
+            return doc[i + 1].idx if i + 1 < len(doc) else None
+        i = following
+    return None
+
+
 def find_candidates(ctx: Context) -> list[Candidate]:
     doc = ctx.doc
     hits = [h for h in find_cues(doc, ctx.res) if not ctx.in_boilerplate(*h.char_span(doc))]
+    ctx.quotes = _split_at_incises(ctx, hits)
     according = {a.start: a for a in find_according(ctx)}
     used: set[int] = set()  # cue verbs and according phrases already attributed
     candidates, pending = _quote_candidates(ctx, {h.verb: h for h in hits}, according, used)
@@ -226,6 +301,9 @@ def _cue_candidates(ctx: Context, hits: list[CueHit], direct: list[tuple[int, in
         if any(s <= position < e for s, e in direct + predicates):
             continue
         verb = doc[hit.verb]
+        quoted = ctx.quote_at(verb.idx)
+        if quoted is not None and quoted.before != "word":
+            continue  # speech reported inside a quotation is part of what the speaker says
         incise = _is_incise(ctx, hit)
         mention = _mention(ctx, verb, incise=incise)
         if mention is None:
