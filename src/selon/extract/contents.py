@@ -77,6 +77,8 @@ def sentence_end(ctx: Context, token: Token) -> int:
 
 
 _AUXILIARIES = frozenset({"cop", "aux", "aux:tense", "aux:pass", "auxpass"})
+_CLAUSE_LINKS = ("advcl", "conj", "parataxis")
+_TIME_DEPS = ("obl:mod", "npadvmod", "obl")
 
 
 def is_clause(ctx: Context, start: int, end: int) -> bool:
@@ -84,11 +86,17 @@ def is_clause(ctx: Context, start: int, end: int) -> bool:
     span = ctx.tokens(start, end)
     if span is None:
         return False
-    for token in span:
-        heads_span = token.head.i < span.start or token.head.i >= span.end or token.head == token
-        if heads_span and (_finite(token) or any(c.dep_ in _AUXILIARIES for c in token.children)):
-            return True
-    return False
+    tops = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head == t]
+    if any(_predicates(t) for t in tops):
+        return True
+    # The parser may hang the clause on a participle it took for the root: "Le mouvement, entamé le 3 mars,
+    # a été reconduit" has "entamé" on top and the finite verb below it.
+    return any(_predicates(t) for top in tops for t in top.children
+               if t.dep_ in _CLAUSE_LINKS and span.start <= t.i < span.end)
+
+
+def _predicates(token: Token) -> bool:
+    return _finite(token) or any(c.dep_ in _AUXILIARIES for c in token.children)
 
 
 def _finite(token: Token) -> bool:
@@ -140,8 +148,7 @@ def clause_content(ctx: Context, hit: CueHit, subject: Token | None,
             if span is not None:
                 return span, 0.85
     if hit.frame == "say_obj":
-        for child in verb.children:
-            if child.dep_ in _OBJECT_DEPS and child.i > verb.i:
+        for child in _objects(verb):
                 # to the end of the clause: "a décrit un effort [...] pour faciliter la production"
                 span = trim(ctx, child.left_edge.i, _clause_end(ctx, verb))
                 if span is not None:
@@ -155,6 +162,16 @@ def clause_content(ctx: Context, hit: CueHit, subject: Token | None,
             if span is not None:
                 return span, 0.8
     return incise_content(ctx, verb, _phrase_start(verb, hit, subject))
+
+
+def _objects(verb: Token) -> list[Token]:
+    """Objects after the verb; failing those, an object the parser hung on a time adjunct between them
+    ("a démenti jeudi un tel projet")."""
+    found = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i]
+    if found:
+        return found
+    return [g for c in verb.children if c.i > verb.i and c.dep_ in _TIME_DEPS
+            for g in c.children if g.dep_ in ("obj", "dobj") and g.i > c.i]
 
 
 def _marked_clause(ctx: Context, verb: Token) -> tuple[int, int] | None:
@@ -220,8 +237,19 @@ def _starts_adjunct(token: Token) -> bool:
     """After a comma, what opens another statement: a relative ("…, qui n'a pas répondu") or a participle
     ("denied the allegations, calling them …")."""
     relative = "Rel" in token.morph.get("PronType", []) or token.tag_ in ("WP", "WDT") or token.dep_ in _RELATIVE_DEPS
-    participle = token.pos_ == "VERB" and bool({"Ger", "Part"} & set(token.morph.get("VerbForm", [])))
-    return relative or participle
+    return relative or any(_is_participle(t) for t in _leading(token))
+
+
+def _leading(token: Token) -> list[Token]:
+    """The token and, past words like "tout en", "while", the first one that is not such a word."""
+    doc, i = token.doc, token.i
+    while i < min(token.i + 2, len(doc) - 1) and doc[i].pos_ in ("ADV", "ADP", "SCONJ"):
+        i += 1
+    return [token, doc[i]]
+
+
+def _is_participle(token: Token) -> bool:
+    return token.pos_ == "VERB" and bool({"Ger", "Part"} & set(token.morph.get("VerbForm", [])))
 
 
 def predicate_content(ctx: Context, hit: CueHit) -> tuple[int, int] | None:

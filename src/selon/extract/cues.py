@@ -121,12 +121,16 @@ def _in_incise(token: Token) -> bool:
 
 
 def _entries(token: Token, res: LangResources) -> tuple[CueEntry, ...] | None:
-    entries = res.cues.get(_lemma(token))
-    if entries or not (_before_clitic(token) or _in_incise(token)):
+    lemma = _lemma(token)
+    entries = res.cues.get(lemma)
+    if entries or not (token.pos_ == "VERB" or _before_clitic(token) or _in_incise(token)):
         return entries
-    # The model lemmatises these inverted forms badly: try the form itself, then the language's repair.
+    # The model lemmatises some verb forms badly ("demande" for "demander", inverted forms): try the form
+    # itself, then the language's repair on the form and on the lemma.
     form = fold(token.text)
-    return res.cues.get(form) or res.cues.get(form + res.clitic_lemma_suffix) if res.clitic_lemma_suffix else res.cues.get(form)
+    suffix = res.clitic_lemma_suffix
+    keys = (form, form + suffix, lemma + suffix) if suffix else (form,)
+    return next((res.cues[key] for key in keys if key in res.cues), None)
 
 
 def _is_modifier(token: Token) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from selon.extract.according import AccordingHit, find_according, is_initial
 from selon.extract.contents import classify, clause_content, clause_start, is_clause, predicate_content, trim
@@ -96,9 +96,15 @@ def _after_cue(ctx: Context, quote: Quote, cues: dict[int, CueHit], according: d
             return None
         if token.i in according:
             return according[token.i]
-        if token.i in cues and token.dep_ not in _RELATIVE_DEPS:  # not "the official, who spoke on ..."
-            return cues[token.i]
+        if token.i in cues and token.dep_ not in _RELATIVE_DEPS and not _bare_participle(cues[token.i], doc):
+            return cues[token.i]  # not "the official, who spoke on ...", nor "…», tout en assurant que"
     return None
+
+
+def _bare_participle(hit: CueHit, doc: Doc) -> bool:
+    """A participle with no auxiliary ("en assurant", "adding") goes on its governing verb's statement."""
+    verb = doc[hit.verb]
+    return hit.start == hit.verb and bool({"Ger", "Part"} & set(verb.morph.get("VerbForm", [])))
 
 
 def _before_cue(ctx: Context, quote: Quote, cues: dict[int, CueHit]) -> tuple[CueHit, int] | None:
@@ -233,7 +239,7 @@ def _after_incise(ctx: Context, end: int, limit: int) -> int | None:
         following = i + 1
         while following < len(doc) and doc[following].text not in ",.!?" and doc[following].idx < limit:
             following += 1
-        if any(t.pos_ in ("VERB", "AUX") for t in doc[i + 1 : following]):
+        if any("Fin" in t.morph.get("VerbForm", []) for t in doc[i + 1 : following]):
             return doc[i + 1].idx if i + 1 < len(doc) else None
         i = following
     return None
