@@ -90,7 +90,8 @@ ROWS = [
     ),
     pytest.param(
         'A company spokesman declined to comment on "rumors and speculation."',
-        [("indirect", 'declined to comment on "rumors and speculation."', "spokesman", "decline")],
+        # the spokesman's own words, quoted inside the reported act: mixed (DESIGN.md)
+        [("mixed", 'declined to comment on "rumors and speculation."', "spokesman", "decline")],
         id="decline-with-a-quoted-object",
     ),
     pytest.param(
@@ -117,9 +118,35 @@ ROWS = [
         [("mixed", 'the government would "do everything possible to help families."', "minister", "assert")],
         id="mixed-quote-inside-reported-speech",
     ),
+    pytest.param(
+        'Their lawyer, Tom Reed, was more cautious: "The city can still appeal this ruling."',
+        [("direct", "The city can still appeal this ruling.", "Tom Reed", "assert")],
+        id="speaker-is-the-subject-of-the-clause-before-the-colon",
+    ),
+    pytest.param(
+        '"We told them we would fight this in every court," said Ana Ruiz.',
+        [("direct", "We told them we would fight this in every court", "Ana Ruiz", "assert")],
+        id="speech-inside-a-quotation-is-not-a-second-attribution",
+    ),
+    pytest.param(
+        "Asked about the delays, the minister said the trains would run on time.",
+        [("indirect", "the trains would run on time", "minister", "assert")],
+        id="the-one-asked-is-not-the-speaker",
+    ),
+    pytest.param(
+        "The company said that it welcomed the decision of the court.",
+        [("indirect", "it welcomed the decision of the court", "company", "assert")],
+        id="speech-reported-inside-reported-speech",
+    ),
+    pytest.param(
+        "BRIDGEPORT — A panel of the state appeals court said on Tuesday that the ban was illegal.",
+        [("indirect", "the ban was illegal", "panel", "assert")],
+        id="a-dateline-is-not-the-subject",
+    ),
 ]
 
 NEGATIVE = [
+    "The new rules were announced by the council on Monday.",
     pytest.param('The so-called "green city" project is moving slowly.', id="scare-quotes"),
     pytest.param('She read "War and Peace" last summer.', id="title-in-quotes"),
     pytest.param("The town has twenty thousand inhabitants and two schools.", id="plain-narrative"),

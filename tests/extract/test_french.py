@@ -146,6 +146,43 @@ ROWS = [
         [("direct", "Nous avons mal joué ce soir.", "Paul Martin", "assert")],
         id="speaker-named-in-the-previous-sentence",
     ),
+    pytest.param(
+        "« On manque de tout, raconte Julie Martin, infirmière de nuit. Hier encore, il n’y avait plus de draps. »",
+        [("direct", "On manque de tout", "Julie Martin", "assert"),
+         ("direct", "Hier encore, il n’y avait plus de draps.", "Julie Martin", "assert")],
+        id="incise-inside-one-pair-of-guillemets",
+    ),
+    pytest.param(
+        "Marie Dupont, 67 ans, patientait depuis cinq heures : « Les infirmières courent partout. »",
+        [("direct", "Les infirmières courent partout.", "Marie Dupont", "assert")],
+        id="speaker-is-the-subject-of-the-clause-before-the-colon",
+    ),
+    pytest.param(
+        "La direction a reconnu un incident technique, mais a démenti tout lien avec la pollution.",
+        [("indirect", "un incident technique", "direction", "acknowledge"),
+         ("indirect", "tout lien avec la pollution", "direction", "deny")],
+        id="coordinated-verbs-are-two-statements",
+    ),
+    pytest.param(
+        "Sollicitée, l’agence régionale de santé a renvoyé vers la direction de l’hôpital.",
+        [("indirect", "a renvoyé vers la direction de l’hôpital", "agence régionale de santé", "decline")],
+        id="referring-to-another-institution-is-a-decline",
+    ),
+    pytest.param(
+        "Le ministre a démenti jeudi un tel projet.",
+        [("indirect", "un tel projet", "ministre", "deny")],
+        id="object-after-a-time-word",
+    ),
+    pytest.param(
+        "Dans un courrier, le maire demande la création d’un poste de médecin.",
+        [("indirect", "la création d’un poste de médecin", "maire", "assert")],
+        id="demand-with-a-noun-object",
+    ),
+    pytest.param(
+        "Le préfet a annoncé que l’exploitant avait « tardé à signaler » la fuite.",
+        [("mixed", "l’exploitant avait « tardé à signaler » la fuite", "préfet", "assert")],
+        id="quoted-verb-phrase-makes-it-mixed",
+    ),
 ]
 
 NEGATIVE = [

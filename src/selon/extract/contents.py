@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from selon.extract.context import SUBSTANTIAL_WORDS, Context
+from selon.extract.context import Context
 from selon.extract.cues import CueHit
-from selon.extract.quotes import QUOTE_MARKS
+from selon.extract.quotes import QUOTE_MARKS, Quote
 from selon.lang import fold
 from selon.schema.records import AttributionType
 
@@ -78,6 +78,7 @@ def sentence_end(ctx: Context, token: Token) -> int:
 
 _AUXILIARIES = frozenset({"cop", "aux", "aux:tense", "aux:pass", "auxpass"})
 _CLAUSE_LINKS = ("advcl", "conj", "parataxis")
+_FRAGMENT_WORDS = 3
 _TIME_DEPS = ("obl:mod", "npadvmod", "obl")
 
 
@@ -221,10 +222,15 @@ def incise_content(ctx: Context, verb: Token, phrase_start: int) -> tuple[tuple[
     return span, 0.8
 
 
-def _clause_end(ctx: Context, verb: Token) -> int:
-    """Last token of the verb's clause: its subtree, stopped at a sentence break or a set-off relative."""
+def _clause_end(ctx: Context, verb: Token, *, conjoined: bool = False) -> int:
+    """Last token of the verb's clause: its subtree, stopped at a sentence break or a set-off relative, and,
+    unless `conjoined`, at a coordinated verb ("a reconnu un incident, mais a démenti tout lien" are two
+    statements; a speech act keeps its coordinated acts: "a critiqué … et a appelé à …")."""
     doc = ctx.doc
     end = verb.right_edge.i
+    for child in verb.children:
+        if not conjoined and child.dep_ == "conj" and child.i > verb.i and child.pos_ in ("VERB", "AUX"):
+            end = min(end, child.left_edge.i - 1)
     for token in doc[verb.i + 1 : end + 1]:
         if token.text in _BREAKS:
             return token.i - 1
@@ -259,13 +265,23 @@ def predicate_content(ctx: Context, hit: CueHit) -> tuple[int, int] | None:
     """
     doc = ctx.doc
     verb = doc[hit.verb]
-    end = _clause_end(ctx, verb)
+    end = _clause_end(ctx, verb, conjoined=True)
     for token in doc[hit.start : end + 1]:
         if token.dep_ in _RELATIVE_DEPS and token.head.i >= hit.start and token.left_edge.i > hit.start:
             before = token.left_edge.i - 1
             if doc[before].text in _INCISE_MARKS:
                 end = min(end, before - 1)
     return trim(ctx, hit.start, end)
+
+
+def _speaker_words(ctx: Context, quote: Quote) -> bool:
+    """A quoted fragment that carries the speaker's own words: a few words, or a verb ("ont « tardé à
+    signaler »"); a quoted noun or term alone ("d'autres « ingérences occidentales »") is the writer's
+    scare quote, as dev-gold reads it."""
+    if ctx.words(quote.inner_start, quote.inner_end) >= _FRAGMENT_WORDS:
+        return True
+    tokens = ctx.tokens(quote.inner_start, quote.inner_end)
+    return tokens is not None and any(t.pos_ in ("VERB", "AUX") for t in tokens)
 
 
 def classify(ctx: Context, start: int, end: int) -> tuple[AttributionType, int, int]:
@@ -283,6 +299,6 @@ def classify(ctx: Context, start: int, end: int) -> tuple[AttributionType, int, 
         outside = ctx.text[start : quote.start] + ctx.text[quote.end : end]
         if not any(ch.isalnum() for ch in outside):
             return "direct", quote.inner_start, quote.inner_end
-    if any(len(ctx.text[q.inner_start : q.inner_end].split()) >= SUBSTANTIAL_WORDS for q in inside):
+    if any(_speaker_words(ctx, q) for q in inside):
         return "mixed", start, end
     return "indirect", start, end

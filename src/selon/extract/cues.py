@@ -17,6 +17,7 @@ from selon.schema.records import Stance
 _AUX_DEPS = ("aux", "aux:tense", "aux:pass", "auxpass", "neg")
 _CONTROL_DEPS = ("xcomp", "ccomp")
 _OBJECT_DEPS = ("obj", "dobj", "iobj", "obl", "obl:arg", "pobj", "nmod")
+_DIRECT_OBJECT_DEPS = ("obj", "dobj")
 #: Dependents that make a participle a modifier, not a predicate: "l'accord signalé".
 _MODIFIER_DEPS = ("acl", "amod")
 _UNCONDITIONAL = ("say", "say_obj", "act")
@@ -87,7 +88,12 @@ def _matches(entry: CueEntry, verb: Token, res: LangResources) -> Token | None |
         return (_controlled(verb, res) or False) if is_negated(verb) else False
     if frame == "refer":
         objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
-        return None if any(_lemma(c) in res.speech_nouns for c in objects) else False
+        if any(_lemma(c) in res.speech_nouns for c in objects):
+            return None
+        # "a renvoyé vers la direction": no object, only the institution the questions were sent to
+        direct = any(c.dep_ in _DIRECT_OBJECT_DEPS for c in objects)
+        institution = any(_lemma(c) in res.organization_nouns or c.ent_type_ in ("ORG",) for c in objects)
+        return None if institution and not direct else False
     return False
 
 

@@ -157,7 +157,9 @@ def _colon_speaker(ctx: Context, quote: Quote) -> Mention | None:
 
 def _clause_speaker(ctx: Context, last: Token, colon: int) -> Mention | None:
     """"Their lawyer was more cautious: « … »": a clause before the colon whose subject is a person."""
-    root = last.sent.root
+    root = last  # the top of the clause before the colon (the parser may hang it on a verb of the quote)
+    while root.head != root and root.head.i < colon:
+        root = root.head
     subject = subject_of(root, inherit=lambda head: False)
     if subject is None or subject.i > colon or not _person_like(ctx, subject) or ctx.quote_at(subject.idx):
         return None
@@ -191,28 +193,30 @@ def _split_at_incises(ctx: Context, hits: list[CueHit]) -> list[Quote]:
     """Quotes cut where an incise interrupts them without closing marks, as French typography does:
     "« On manque de tout, raconte une infirmière. Hier encore… »" is two statements of one speaker, the first
     with the cue right after it, the second continuing it."""
+    return [piece for quote in ctx.quotes for piece in _pieces(ctx, quote, hits)]
+
+
+def _pieces(ctx: Context, quote: Quote, hits: list[CueHit]) -> list[Quote]:
     doc = ctx.doc
-    out: list[Quote] = []
-    for quote in ctx.quotes:
-        for hit in hits:
-            verb = doc[hit.verb]
-            if not quote.inner_start < verb.idx < quote.inner_end or not _is_incise(ctx, hit):
-                continue
-            comma = doc[hit.start - 1]
-            subject = subject_of(verb, inverted=True, inherit=lambda head: False)
-            if comma.text != "," or subject is None or subject.i < verb.i:
-                continue
-            first = _trimmed_quote(ctx, quote, quote.start, comma.idx, closed=True, before=quote.before)
-            rest = _after_incise(ctx, with_apposed_name(mention_of(subject, doc), doc).tokens[1], quote.inner_end)
-            if first is None:
-                continue
-            out.append(first)
-            quote = _trimmed_quote(ctx, quote, rest, quote.end, closed=quote.closed, before="sentence") if rest else None
-            if quote is None:
-                break
-        else:
-            out.append(quote)
-    return out
+    pieces: list[Quote] = []
+    rest: Quote | None = quote
+    for hit in hits:
+        if rest is None:
+            break
+        verb = doc[hit.verb]
+        if not rest.inner_start < verb.idx < rest.inner_end or not _is_incise(ctx, hit):
+            continue
+        comma = doc[hit.start - 1]
+        subject = subject_of(verb, inverted=True, inherit=lambda head: False)
+        if comma.text != "," or subject is None or subject.i < verb.i:
+            continue
+        first = _trimmed_quote(ctx, rest, rest.start, comma.idx, closed=True, before=rest.before)
+        if first is None:
+            continue
+        pieces.append(first)
+        resume = _after_incise(ctx, with_apposed_name(mention_of(subject, doc), doc).tokens[1], rest.inner_end)
+        rest = _trimmed_quote(ctx, rest, resume, rest.end, closed=rest.closed, before="sentence") if resume else None
+    return pieces + ([rest] if rest is not None else [])
 
 
 def _trimmed_quote(ctx: Context, quote: Quote, start: int, end: int, *, closed: bool, before: str) -> Quote | None:
@@ -252,7 +256,7 @@ def find_candidates(ctx: Context) -> list[Candidate]:
     according = {a.start: a for a in find_according(ctx)}
     used: set[int] = set()  # cue verbs and according phrases already attributed
     candidates, pending = _quote_candidates(ctx, {h.verb: h for h in hits}, according, used)
-    candidates += _cue_candidates(ctx, [h for h in hits if h.verb not in used], [c.content for c in candidates])
+    candidates += _outermost(_cue_candidates(ctx, [h for h in hits if h.verb not in used], [c.content for c in candidates]))
     candidates += _according_candidates(ctx, [a for a in according.values() if a.start not in used], candidates)
     candidates.sort(key=lambda c: c.content[0])
     for quote in pending:
@@ -330,6 +334,19 @@ def _cue_candidates(ctx: Context, hits: list[CueHit], direct: list[tuple[int, in
         kind, start, end = classify(ctx, *span)
         candidates.append(Candidate((start, end), kind, hit.char_span(doc), hit.lemma, hit.stance, mention, confidence))
     return candidates
+
+
+def _outermost(candidates: list[Candidate]) -> list[Candidate]:
+    """Speech reported inside reported speech ("X said that it welcomed…") is part of the outer statement."""
+    def nested(inner: Candidate) -> bool:
+        return inner.cue is not None and any(
+            other is not inner and other.cue is not None and not _within(other.cue, other.content)
+            and _within(inner.cue, other.content) for other in candidates)
+    return [c for c in candidates if not nested(c)]
+
+
+def _within(span: tuple[int, int], outer: tuple[int, int]) -> bool:
+    return outer[0] <= span[0] and span[1] <= outer[1]
 
 
 def _according_candidates(ctx: Context, phrases: list[AccordingHit], found: list[Candidate]) -> list[Candidate]:

@@ -63,7 +63,8 @@ def subject_of(verb: Token, *, inverted: bool = False, inherit: Callable[[Token]
     as it often does in incises ("a déclaré Knights"); `inherit` says whether a governing verb may lend its
     subject (not one inside the quote the incise follows).
     """
-    for child in verb.children:
+    # nearest first: a dateline ("PARIS — Le ministre a dit") is often parsed as a second subject
+    for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
         if child.dep_ not in _SUBJECT_DEPS:
             continue
         if _is_euphonic(child):
