@@ -183,9 +183,15 @@ ROWS = [
         [("mixed", "l’exploitant avait « tardé à signaler » la fuite", "préfet", "assert")],
         id="quoted-verb-phrase-makes-it-mixed",
     ),
+    pytest.param(
+        "Pour la sociologue Hélène Martin, spécialiste du travail, la réforme ne réglera rien.",
+        [("indirect", "la réforme ne réglera rien", "Hélène Martin", "assert")],
+        id="pour-a-named-person-opening-the-sentence",
+    ),
 ]
 
 NEGATIVE = [
+    "Pour l’État, la priorité reste la sécurité des patients.",
     pytest.param("Le projet de « ville verte » avance lentement.", id="scare-quotes"),
     pytest.param("Il a relu « Les Misérables » pendant les vacances.", id="title-in-quotes"),
     pytest.param("La ville compte vingt mille habitants et deux écoles.", id="plain-narrative"),

@@ -10,8 +10,10 @@ from spacy.tokens import Token
 
 from selon.extract.contents import clause_start
 from selon.extract.context import Context
+from selon.lang import fold
 
 _NOMINAL = ("NOUN", "PROPN", "PRON")
+_PERSON_LABELS = ("PER", "PERSON")
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,13 @@ def _source_head(ctx: Context, start: int, end: int) -> Token | None:
 
 
 def find_according(ctx: Context) -> list[AccordingHit]:
-    pattern = _pattern(ctx.res.according)
+    hits = _matches(ctx, ctx.res.according)
+    hits += [h for h in _matches(ctx, ctx.res.according_person) if is_initial(ctx, h) and _names_person(ctx, h.head)]
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _matches(ctx: Context, phrases: tuple[str, ...]) -> list[AccordingHit]:
+    pattern = _pattern(phrases)
     if pattern is None:
         return []
     hits = []
@@ -61,6 +69,13 @@ def find_according(ctx: Context) -> list[AccordingHit]:
         lemma = re.sub(r"\s+", " ", match.group().lower())
         hits.append(AccordingHit(span.start, span.end, match.start(), match.end(), lemma, head))
     return hits
+
+
+def _names_person(ctx: Context, head: Token) -> bool:
+    """A person's name or a role, before the comma: "Pour la sociologue Hélène Martin," not "Pour l'État,"."""
+    name = [t for t in head.subtree if t.i >= head.i or t.head == head]
+    stop = next((t.i for t in head.doc[head.i :] if t.text == ","), len(head.doc))
+    return any(t.ent_type_ in _PERSON_LABELS and t.i < stop for t in name) or fold(head.lemma_) in ctx.res.roles
 
 
 def is_initial(ctx: Context, hit: AccordingHit) -> bool:

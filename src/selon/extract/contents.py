@@ -97,7 +97,8 @@ def is_clause(ctx: Context, start: int, end: int) -> bool:
 
 
 def _predicates(token: Token) -> bool:
-    return _finite(token) or any(c.dep_ in _AUXILIARIES for c in token.children)
+    """A verb, or a word the tagger missed as one but that has a subject ("la situation relève du …")."""
+    return _finite(token) or any(c.dep_ in _AUXILIARIES or c.dep_ in _SUBJECT_DEPS for c in token.children)
 
 
 def _finite(token: Token) -> bool:

@@ -9,11 +9,20 @@ statement before them (same speaker), or, failing that, belong to a speaker intr
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
 from selon.extract.according import AccordingHit, find_according, is_initial
-from selon.extract.contents import classify, clause_content, clause_start, is_clause, predicate_content, trim
+from selon.extract.contents import (
+    classify,
+    clause_content,
+    clause_start,
+    is_clause,
+    predicate_content,
+    sentence_end,
+    trim,
+)
 from selon.extract.context import Context
 from selon.extract.cues import CueHit, find_cues
 from selon.extract.mentions import Mention, mention_of, subject_of, with_apposed_name
@@ -25,6 +34,7 @@ _LOOKAHEAD = 12
 _RELATIVE_DEPS = ("acl:relcl", "relcl", "acl")
 _STOPS = ".!?;"
 _PERSON_LABELS = ("PER", "PERSON")
+_SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
 
 
 @dataclass
@@ -142,14 +152,17 @@ def _colon_speaker(ctx: Context, quote: Quote) -> Mention | None:
     colon = opener.i - 1
     if colon < 1 or doc[colon].text != ":":
         return None
-    start = doc[colon - 1].sent.start
+    start = clause_start(ctx, doc[colon - 1])  # not the parser's sentence, which may start at a quote mark
+    ends = [t.i for t in doc[start:colon] if t.text in _STOPS]
+    start = ends[-1] + 1 if ends else start  # nor further back than the last full stop
     phrase = doc[start:colon]
-    if any(t.pos_ in ("VERB", "AUX") for t in phrase):
+    if any(t.pos_ in ("VERB", "AUX") or any(c.dep_ in _SUBJECT_DEPS for c in t.children if c.i < colon)
+           for t in phrase):  # a clause, even one whose verb the tagger missed
         return _clause_speaker(ctx, doc[colon - 1], colon)
     if len(phrase) > 12:
         return None
     heads = [t for t in phrase if not (start <= t.head.i < colon) or t.head == t]
-    nominal = [t for t in heads if t.pos_ in ("NOUN", "PROPN")]
+    nominal = [t for t in heads if t.pos_ in ("NOUN", "PROPN") and ctx.quote_at(t.idx) is None]
     if not nominal:
         return None
     return mention_of(nominal[0], doc, stop=frozenset(range(colon, len(doc))))
@@ -184,7 +197,7 @@ def _previous_speaker(ctx: Context, quote: Quote) -> Mention | None:
         return None
     root = sentence.root
     subject = subject_of(root)
-    if subject is None or not _person_like(ctx, subject):
+    if subject is None or not _person_like(ctx, subject) or ctx.quote_at(subject.idx) is not None:
         return None
     return mention_of(subject, ctx.doc)
 
@@ -375,23 +388,40 @@ def _phrase_stop(ctx: Context, phrase: AccordingHit) -> frozenset[int]:
 
 
 def _after_comma(ctx: Context, phrase: AccordingHit) -> frozenset[int]:
-    """Tokens the source of an initial "selon X," cannot run into: everything from the comma on."""
+    """Tokens the content of an initial "selon X," starts from: after the comma that closes the phrase and
+    any verbless apposition ("Pour la sociologue X, spécialiste de l'hôpital, la situation …")."""
     if not is_initial(ctx, phrase):
         return frozenset()
-    for token in ctx.doc[phrase.end : phrase.head.sent.end]:
-        if token.text == ",":
-            return frozenset(range(token.i, len(ctx.doc)))
-    return frozenset()
+    doc = ctx.doc
+    end = phrase.head.sent.end
+    commas = [t.i for t in doc[phrase.end : end] if t.text == ","]
+    if not commas:
+        return frozenset()
+    last = commas[0]
+    for comma, following in pairwise(commas):
+        if comma != last or any(_finite(t) for t in doc[comma + 1 : following]):
+            break
+        last = following
+    return frozenset(range(last, len(doc)))
+
+
+def _finite(token: Token) -> bool:
+    return "Fin" in token.morph.get("VerbForm", [])
 
 
 def _according_content(ctx: Context, phrase: AccordingHit) -> tuple[int, int] | None:
     doc = ctx.doc
-    sentence = phrase.head.sent
     if is_initial(ctx, phrase):
         stop = _after_comma(ctx, phrase)
         if not stop:
             return None
-        return trim(ctx, min(stop) + 1, sentence.end - 1)
+        last = sentence_end(ctx, phrase.head)  # the parser may split the sentence at a quote mark
+        end = last - 1
+        for token in doc[min(stop) + 1 : last - 1]:  # "…, X relève du « cas d'école » : « … »"
+            if token.text == ":" and doc[token.i + 1].text in QUOTE_MARKS:
+                end = token.i - 1
+                break
+        return trim(ctx, min(stop) + 1, end)
     start = clause_start(ctx, doc[phrase.start])
     return trim(ctx, start, phrase.start - 1)
 

@@ -9,6 +9,7 @@ compared lower-cased, with typographic apostrophes folded to `'`.
                          subject to get its lemma, where the model cannot ("estime-t-il" -> "estimer")
     cues.tsv             lemma, stance, frame          reporting verbs (see FRAMES)
     according.txt        phrases that attribute by preposition: "selon", "according to"
+    according_person.txt  the same, only opening a sentence and naming a person: "Pour la sociologue X, …"
     anonymous_nouns.txt  nouns naming unnamed people: "responsable", "official"
     document_nouns.txt   nouns naming documents: "rapport", "report"
     media_nouns.txt      nouns naming outlets generically: "médias", "newspaper"
@@ -71,6 +72,7 @@ class LangResources:
     clitic_lemma_suffix: str
     cues: dict[str, tuple[CueEntry, ...]]
     according: tuple[str, ...]
+    according_person: tuple[str, ...]
     anonymous_nouns: frozenset[str]
     document_nouns: frozenset[str]
     media_nouns: frozenset[str]
@@ -97,6 +99,11 @@ def _lines(folder: Path, name: str) -> list[tuple[int, str]]:
         if stripped and not stripped.startswith("#"):
             rows.append((number, line.rstrip("\n")))
     return rows
+
+
+def _phrases(folder: Path, name: str) -> tuple[str, ...]:
+    """Longest first, so that a regular expression alternation prefers "d'après" to a shorter prefix."""
+    return tuple(sorted({fold(line) for _, line in _lines(folder, name)}, key=len, reverse=True))
 
 
 def _words(folder: Path, name: str) -> frozenset[str]:
@@ -179,7 +186,8 @@ def load(code: str) -> LangResources:
         model=meta["model"],
         clitic_lemma_suffix=meta.get("clitic_lemma_suffix", ""),
         cues=_cues(folder),
-        according=tuple(sorted({fold(line) for _, line in _lines(folder, "according.txt")}, key=len, reverse=True)),
+        according=_phrases(folder, "according.txt"),
+        according_person=_phrases(folder, "according_person.txt"),
         anonymous_nouns=_words(folder, "anonymous_nouns.txt"),
         document_nouns=_words(folder, "document_nouns.txt"),
         media_nouns=_words(folder, "media_nouns.txt"),
