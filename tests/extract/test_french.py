@@ -188,6 +188,29 @@ ROWS = [
         [("indirect", "la réforme ne réglera rien", "Hélène Martin", "assert")],
         id="pour-a-named-person-opening-the-sentence",
     ),
+    pytest.param(
+        "Le directeur, Paul Morel, a démissionné. Joint par téléphone, il n’a pas souhaité s’exprimer.",
+        [("indirect", "n’a pas souhaité s’exprimer", "Paul Morel", "decline")],
+        id="il-after-a-participle-adjunct-is-a-person",
+    ),
+    pytest.param(
+        "L’entraîneur Marc Tissot est arrivé tard. « Je demande aux joueurs de rester calmes, a-t-il glissé. "
+        "Ce n’est pas à eux de payer. »",
+        [("direct", "Je demande aux joueurs de rester calmes", "Marc Tissot", "assert"),
+         ("direct", "Ce n’est pas à eux de payer.", "Marc Tissot", "assert")],
+        id="clitic-incise-inside-one-pair-of-guillemets",
+    ),
+    pytest.param(
+        "Le parquet a ouvert une enquête, a annoncé la procureure, évoquant « des faits graves » dans la gestion du club.",
+        [("indirect", "Le parquet a ouvert une enquête", "procureure", "assert"),
+         ("mixed", "« des faits graves » dans la gestion du club", "procureure", "assert")],
+        id="participle-after-an-incise-keeps-its-speaker",
+    ),
+    pytest.param(
+        "D’après le site Foot Éco, qui a révélé l’affaire, le directeur aurait alerté le conseil.",
+        [("indirect", "le directeur aurait alerté le conseil", "Foot Éco", "assert")],
+        id="selon-with-a-relative-clause",
+    ),
 ]
 
 NEGATIVE = [

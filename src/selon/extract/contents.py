@@ -7,7 +7,7 @@ itself ("a refusé de commenter le rapport"). Which one applies is read from the
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from selon.extract.context import Context
 from selon.extract.cues import CueHit
@@ -38,11 +38,16 @@ def trim(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
         or doc[start].dep_ == "mark"
     ):
         start += 1
-    while end >= start and doc[end].is_punct and doc[end].text not in QUOTE_MARKS:
+    while end >= start and doc[end].is_punct and doc[end].text not in QUOTE_MARKS and not _closes_bracket(doc, start, end):
         end -= 1
     if end < start:
         return None
     return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _closes_bracket(doc: Doc, start: int, end: int) -> bool:
+    """A ")" whose "(" is in the span: "la Direction nationale (DNCG)" keeps it."""
+    return doc[end].text == ")" and any(t.text == "(" for t in doc[start:end])
 
 
 def clause_start(ctx: Context, token: Token) -> int:

@@ -87,14 +87,18 @@ def _matches(entry: CueEntry, verb: Token, res: LangResources) -> Token | None |
     if frame == "neg_ctrl":
         return (_controlled(verb, res) or False) if is_negated(verb) else False
     if frame == "refer":
-        objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
+        objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS + ("obl:mod",)]
         if any(_lemma(c) in res.speech_nouns for c in objects):
             return None
         # "a renvoyé vers la direction": no object, only the institution the questions were sent to
         direct = any(c.dep_ in _DIRECT_OBJECT_DEPS for c in objects)
-        institution = any(_lemma(c) in res.organization_nouns or c.ent_type_ in ("ORG",) for c in objects)
+        institution = any(_lemma(c) in res.organization_nouns or c.ent_type_ == "ORG" or _is_acronym(c) for c in objects)
         return None if institution and not direct else False
     return False
+
+
+def _is_acronym(token: Token) -> bool:
+    return token.text.isupper() and len(token.text) > 1 and token.pos_ in ("PROPN", "NOUN", "X")
 
 
 def _cue_start(verb: Token) -> int:

@@ -25,7 +25,7 @@ from selon.extract.contents import (
 )
 from selon.extract.context import Context
 from selon.extract.cues import CueHit, find_cues
-from selon.extract.mentions import Mention, mention_of, subject_of, with_apposed_name
+from selon.extract.mentions import Mention, mention_of, name_run, subject_of, with_apposed_name
 from selon.extract.quotes import QUOTE_MARKS, Quote
 from selon.lang import fold
 from selon.schema.records import AttributionType, Stance
@@ -66,7 +66,8 @@ def _mention(ctx: Context, verb: Token, incise: bool = False) -> Mention | None:
     if subject is None:
         return None
     relative = subject.i < verb.i and subject == verb.head  # "le ministère, qui n'a pas répondu"
-    return with_apposed_name(mention_of(subject, ctx.doc, exclude=verb if relative else None), ctx.doc)
+    broken = name_run(subject) if subject.i < verb.i and not verb.is_ancestor(subject) else None
+    return broken or with_apposed_name(mention_of(subject, ctx.doc, exclude=verb if relative else None), ctx.doc)
 
 
 def _is_incise(ctx: Context, hit: CueHit) -> bool:
@@ -140,9 +141,21 @@ def _before_cue(ctx: Context, quote: Quote, cues: dict[int, CueHit]) -> tuple[Cu
     if not (previous.text in (":", ",") or not between
             or all(t.pos_ in ("ADP", "SCONJ") for t in between if not t.is_punct)):
         return None
+    if quote.before == "word" and _runs_on(ctx, quote):
+        return None  # "évoquant « des incohérences » dans les comptes": the object goes on, a mixed statement
     if _is_incise(ctx, hit):  # "« … », a déclaré la ministre, « … »": the cue is the verb, not its subject
         return hit, hit.end - 1
     return hit, max(last, hit.end - 1)
+
+
+def _runs_on(ctx: Context, quote: Quote) -> bool:
+    """Whether the sentence goes on with words after the closing mark (not punctuation, not the end)."""
+    if not quote.closed or quote.end >= len(ctx.text):
+        return False
+    following = ctx.token_at(quote.end)
+    if following.idx < quote.end:
+        following = following.nbor(1) if following.i + 1 < len(ctx.doc) else following
+    return following.idx >= quote.end and following.is_alpha and "\n" not in ctx.text[quote.end : following.idx]
 
 
 def _colon_speaker(ctx: Context, quote: Quote) -> Mention | None:
@@ -174,10 +187,17 @@ def _clause_speaker(ctx: Context, last: Token, colon: int) -> Mention | None:
     while root.head != root and root.head.i < colon:
         root = root.head
     subject = subject_of(root, inherit=lambda head: False)
-    if subject is None or subject.i > colon or not _person_like(ctx, subject) or ctx.quote_at(subject.idx):
+    if subject is None or subject.i > colon or not _names_speaker(ctx, subject) or ctx.quote_at(subject.idx):
         return None
     stop = frozenset(range(root.i, len(ctx.doc))) if root.i > subject.i else frozenset(range(colon, len(ctx.doc)))
     return with_apposed_name(mention_of(subject, ctx.doc, stop=stop), ctx.doc)
+
+
+def _names_speaker(ctx: Context, token: Token) -> bool:
+    """A subject that is itself a person's name, a role or a personal pronoun ("le cas de Vaubrenne" is not)."""
+    lemma = fold(token.lemma_)
+    return (token.ent_type_ in _PERSON_LABELS or lemma in ctx.res.roles or lemma in ctx.res.anonymous_nouns
+            or token.pos_ == "PRON" and bool(token.morph.get("Person", [])))
 
 
 def _person_like(ctx: Context, token: Token) -> bool:
@@ -221,13 +241,14 @@ def _pieces(ctx: Context, quote: Quote, hits: list[CueHit]) -> list[Quote]:
             continue
         comma = doc[hit.start - 1]
         subject = subject_of(verb, inverted=True, inherit=lambda head: False)
-        if comma.text != "," or subject is None or subject.i < verb.i:
+        if comma.text != "," or subject is None or subject.i < hit.start:  # "a-t-il glissé": the clitic is inside
             continue
         first = _trimmed_quote(ctx, rest, rest.start, comma.idx, closed=True, before=rest.before)
         if first is None:
             continue
         pieces.append(first)
-        resume = _after_incise(ctx, with_apposed_name(mention_of(subject, doc), doc).tokens[1], rest.inner_end)
+        named = with_apposed_name(mention_of(subject, doc), doc).tokens[1]
+        resume = _after_incise(ctx, max(named, hit.end), rest.inner_end)  # after "a-t-il glissé" too
         rest = _trimmed_quote(ctx, rest, resume, rest.end, closed=rest.closed, before="sentence") if resume else None
     return pieces + ([rest] if rest is not None else [])
 
@@ -270,7 +291,8 @@ def find_candidates(ctx: Context) -> list[Candidate]:
     used: set[int] = set()  # cue verbs and according phrases already attributed
     candidates, pending = _quote_candidates(ctx, {h.verb: h for h in hits}, according, used)
     candidates += _outermost(_cue_candidates(ctx, [h for h in hits if h.verb not in used], [c.content for c in candidates]))
-    candidates += _according_candidates(ctx, [a for a in according.values() if a.start not in used], candidates)
+    by_phrase = _according_candidates(ctx, [a for a in according.values() if a.start not in used], candidates)
+    candidates = [c for c in candidates if not _describes_source(c, by_phrase)] + by_phrase
     candidates.sort(key=lambda c: c.content[0])
     for quote in pending:
         _continue(ctx, quote, candidates)
@@ -319,7 +341,7 @@ def _cue_candidates(ctx: Context, hits: list[CueHit], direct: list[tuple[int, in
     doc = ctx.doc
     candidates: list[Candidate] = []
     predicates: list[tuple[int, int]] = []  # a coordinated act belongs to the first: "a critiqué ... et a appelé"
-    for hit in hits:
+    for index, hit in enumerate(hits):
         position = doc[hit.verb].idx
         if any(s <= position < e for s, e in direct + predicates):
             continue
@@ -329,11 +351,15 @@ def _cue_candidates(ctx: Context, hits: list[CueHit], direct: list[tuple[int, in
             continue  # speech reported inside a quotation is part of what the speaker says
         incise = _is_incise(ctx, hit)
         mention = _mention(ctx, verb, incise=incise)
+        leading = _leading_cue(ctx, hit, hits[:index]) if _bare_participle(hit, doc) else None
+        if leading is not None:  # "…, a annoncé l'instance, évoquant « … »": the participle goes on its statement
+            mention = _mention(ctx, doc[leading.verb], incise=_is_incise(ctx, leading)) or mention
+            incise = False
         if mention is None:
             continue
         if hit.frame in ("say", "say_obj"):
             said = clause_content(ctx, hit, subject_of(verb, inherit=lambda head: False), incise)
-            if said is None:
+            if said is None or leading is not None and said[0][0] < position:
                 continue
             span, confidence = said
         else:
@@ -347,6 +373,21 @@ def _cue_candidates(ctx: Context, hits: list[CueHit], direct: list[tuple[int, in
         kind, start, end = classify(ctx, *span)
         candidates.append(Candidate((start, end), kind, hit.char_span(doc), hit.lemma, hit.stance, mention, confidence))
     return candidates
+
+
+def _describes_source(candidate: Candidate, by_phrase: list[Candidate]) -> bool:
+    """A cue between "d'après X" and its content ("d'après le site X, qui a révélé l'affaire, …") describes
+    the source; it reports nothing of its own."""
+    return candidate.cue is not None and any(
+        p.cue is not None and p.cue[1] <= candidate.cue[0] and candidate.content[1] <= p.content[0]
+        for p in by_phrase)
+
+
+def _leading_cue(ctx: Context, hit: CueHit, before: list[CueHit]) -> CueHit | None:
+    """The cue a participle follows in its sentence, if any: "…, a annoncé l'instance, évoquant …"."""
+    start = clause_start(ctx, ctx.doc[hit.verb])
+    earlier = [h for h in before if start <= h.verb < hit.verb]
+    return earlier[-1] if earlier else None
 
 
 def _outermost(candidates: list[Candidate]) -> list[Candidate]:
@@ -399,7 +440,9 @@ def _after_comma(ctx: Context, phrase: AccordingHit) -> frozenset[int]:
         return frozenset()
     last = commas[0]
     for comma, following in pairwise(commas):
-        if comma != last or any(_finite(t) for t in doc[comma + 1 : following]):
+        segment = doc[comma + 1 : following]
+        relative = len(segment) > 0 and _is_relative_start(segment[0])  # "d'après le site X, qui a révélé …,"
+        if comma != last or (any(_finite(t) for t in segment) and not relative):
             break
         last = following
     return frozenset(range(last, len(doc)))
@@ -407,6 +450,10 @@ def _after_comma(ctx: Context, phrase: AccordingHit) -> frozenset[int]:
 
 def _finite(token: Token) -> bool:
     return "Fin" in token.morph.get("VerbForm", [])
+
+
+def _is_relative_start(token: Token) -> bool:
+    return "Rel" in token.morph.get("PronType", []) or token.tag_ in ("WP", "WDT")
 
 
 def _according_content(ctx: Context, phrase: AccordingHit) -> tuple[int, int] | None:

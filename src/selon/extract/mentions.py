@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from selon.extract.quotes import QUOTE_MARKS
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
+_PASSIVE_DEPS = ("aux:pass", "auxpass")
 _INHERIT_DEPS = ("conj", "xcomp", "advcl", "ccomp", "parataxis")
 _RELATIVE_DEPS = ("acl:relcl", "relcl", "acl")
 _NOUN_CHAIN_DEPS = ("nmod", "flat", "flat:name", "compound", "pobj")
@@ -73,8 +74,8 @@ def subject_of(verb: Token, *, inverted: bool = False, inherit: Callable[[Token]
                 return pronoun
             continue
         if child.dep_ == "expl:subj":
-            if child.text.startswith("-"):
-                return child  # "a-t-il estimé", mislabelled impersonal
+            if child.text.startswith("-") or not any(c.dep_ in _PASSIVE_DEPS for c in verb.children):
+                return child  # "a-t-il estimé", "il n'a pas souhaité s'exprimer": mislabelled impersonal
             return None  # impersonal "il": "il a été dit que"
         if _is_relative(child):
             if verb.dep_ in _RELATIVE_DEPS and verb.head.i < child.i:
@@ -92,13 +93,53 @@ def subject_of(verb: Token, *, inverted: bool = False, inherit: Callable[[Token]
             and "Fin" in verb.morph.get("VerbForm", [])):
         return head
     if inverted:
-        after = [c for c in verb.children if c.i > verb.i and c.dep_ in _INVERTED_DEPS and c.pos_ in _NOMINAL]
+        after = [c for c in verb.children if c.i > verb.i and c.dep_ in _INVERTED_DEPS and c.pos_ in _NOMINAL
+                 and not _has_case(c)]  # "ont confié à notre journal deux salariés": not the oblique
         if after:
             return after[0]
+        obliques = [c for c in verb.children if c.i > verb.i and c.dep_ in _INVERTED_DEPS and _has_case(c)]
+        for oblique in obliques:  # ... the noun the parser hung on it
+            inside = [g for g in oblique.children if g.i > oblique.i and g.pos_ in _NOMINAL and not _has_case(g)]
+            if inside:
+                return inside[0]
     head = verb.head
     if depth < 3 and verb.dep_ in _INHERIT_DEPS and head.i != verb.i and (inherit is None or inherit(head)):
         return subject_of(head, inherit=inherit, depth=depth + 1)
+    if verb.dep_ == "ROOT":
+        return _cut_off_subject(verb)
     return None
+
+
+def _has_case(token: Token) -> bool:
+    return any(c.dep_ == "case" for c in token.children)
+
+
+def _cut_off_subject(verb: Token) -> Token | None:
+    """"Arcadia Sports Capital n'a pas répondu", "Sollicitée, la Ligue (LFP) a renvoyé …": a noun phrase the
+    parser hung elsewhere, or left as a sentence of its own, ending right before the verb's first word, is its
+    subject; the widest such phrase without a comma is taken."""
+    doc = verb.doc
+    first = verb.left_edge.i
+    if first == 0 or doc[first - 1].is_punct and doc[first - 1].text != ")":
+        return None
+    nouns = [t for t in doc[verb.sent.start if verb.sent.start < first else 0 : first]
+             if t.pos_ in ("PROPN", "NOUN", "X") and t.right_edge.i == first - 1 and not t.is_ancestor(verb)
+             and not any(w.text == "," for w in doc[t.left_edge.i : first])]  # not "Sollicitée, la Ligue"
+    return min(nouns, key=lambda t: t.left_edge.i) if nouns else None
+
+
+def name_run(head: Token) -> Mention | None:
+    """The whole of a name the parser broke into pieces ("Arcadia Sports" + "Capital"), when `head` is the
+    last piece of a run of name words standing on its own (see `_cut_off_subject`)."""
+    doc = head.doc
+    if head.head != head or head.pos_ not in ("PROPN", "X", "NOUN"):
+        return None
+    start = head.i
+    while start > 0 and doc[start - 1].pos_ in ("PROPN", "X") and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    if start == head.i:
+        return None
+    return Mention(doc[start].idx, head.idx + len(head), head.i, (start, head.i + 1))
 
 
 def mention_of(head: Token, doc: Doc, stop: frozenset[int] = frozenset(), exclude: Token | None = None) -> Mention:
@@ -124,6 +165,8 @@ def mention_of(head: Token, doc: Doc, stop: frozenset[int] = frozenset(), exclud
     while start < head.i and (doc[start].is_punct or doc[start].pos_ in ("CCONJ", "SCONJ", "ADP")):
         start += 1
     while end > head.i and (doc[end].is_punct or doc[end].pos_ in ("CCONJ", "ADP", "SCONJ")):
+        if doc[end].text == ")" and any(t.text == "(" for t in doc[start:end]):
+            break  # "la Ligue de football professionnel (LFP)"
         end -= 1
     first, last = doc[start], doc[end]
     char_start = first.idx + (len(first.text) - len(first.text.lstrip("-")))
