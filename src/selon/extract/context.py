@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc, Span, Token
 
 from selon.extract.notes import paragraphs
@@ -26,13 +27,16 @@ class Context:
     text: str = ""
     ents: tuple[Span, ...] = ()
     _paragraph_starts: list[int] = field(default_factory=list)
+    _token_ends: list[int] = field(default_factory=list)  # character offset one past each token
 
     @classmethod
     def build(cls, doc: Doc, res: LangResources, boilerplate: list[Note]) -> Context:
         text = doc.text
         quotes = [q for q in find_quotes(text) if not _inside_any(q.start, q.end, boilerplate)]
         starts = [start for start, _ in paragraphs(text)]
-        return cls(doc, res, quotes, boilerplate, text, tuple(doc.ents), starts)
+        offsets = doc.to_array([IDX, LENGTH])  # in C: a Python loop over the tokens is slow
+        ends = [int(start + length) for start, length in offsets] if len(doc) else []
+        return cls(doc, res, quotes, boilerplate, text, tuple(doc.ents), starts, ends)
 
     def paragraph_of(self, char: int) -> int:
         return bisect_right(self._paragraph_starts, char) - 1
@@ -64,13 +68,9 @@ class Context:
         return len(text.split()) >= SUBSTANTIAL_WORDS or text.rstrip().endswith(tuple(".!?…"))
 
     def token_at(self, char: int) -> Token:
-        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
-        if span is not None and len(span):
-            return span[0]
-        for token in self.doc:
-            if token.idx + len(token) > char:
-                return token
-        return self.doc[-1]
+        """The token covering `char`, or the first one after it (for a space)."""
+        index = bisect_right(self._token_ends, char)
+        return self.doc[min(index, len(self.doc) - 1)]
 
 
 def _inside_any(start: int, end: int, notes: list[Note]) -> bool:

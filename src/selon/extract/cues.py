@@ -113,8 +113,11 @@ def _cue_start(verb: Token) -> int:
 
 def _before_clitic(token: Token) -> bool:
     """A form right before an inverted clitic subject ("estime-t-il") is a verb, whatever the tagger said."""
-    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return following is not None and following.text.startswith("-") and following.pos_ == "PRON"
+    doc = token.doc
+    if token.i + 1 >= len(doc):
+        return False
+    following = doc[token.i + 1]
+    return following.text.startswith("-") and following.pos_ == "PRON"
 
 
 _INCISE_OPENERS = frozenset(",—–»”\"")
@@ -161,7 +164,16 @@ def _is_passive(token: Token) -> bool:
 
 def find_cues(doc: Doc, res: LangResources) -> list[CueHit]:
     hits = []
+    text = doc.text
+    previous = ""
     for token in doc:
+        # Cheap tests on strings first: looking at neighbouring tokens for every word costs more than the parse.
+        after = token.idx + len(token)
+        worth = (_lemma(token) in res.cues or token.pos_ == "VERB" or text[after : after + 1] == "-"
+                 or previous in _INCISE_OPENERS)
+        previous = token.text
+        if not worth:
+            continue
         entries = _entries(token, res)
         if not entries or token.pos_ not in ("VERB", "AUX") and not (_before_clitic(token) or _in_incise(token)):
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
@@ -86,11 +87,21 @@ def _count(head: Token, ctx: Context) -> int | None:
     return None
 
 
+@lru_cache(maxsize=8)
+def _outlet_pattern(outlets: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One alternation for the whole list (a search per outlet per mention cost more than the parse)."""
+    if not outlets:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(o) for o in outlets) + r")(?!\w)")
+
+
 def _outlet(text: str, ctx: Context) -> str | None:
-    for outlet in ctx.res.outlets:
-        if re.search(r"(?<!\w)" + re.escape(outlet) + r"(?!\w)", text):
-            return outlet
-    return None
+    """The first outlet of the list named in `text` (list order decides between overlapping names)."""
+    pattern = _outlet_pattern(ctx.res.outlets)
+    if pattern is None:
+        return None
+    found = {m.group() for m in pattern.finditer(text)}
+    return next((o for o in ctx.res.outlets if o in found), None)
 
 
 def read(mention: Mention, ctx: Context) -> _Reading:
