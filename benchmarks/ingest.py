@@ -1,7 +1,7 @@
 """Corpus benchmarks in one command: `python benchmarks/ingest.py [--articles N] [--attributions N]`.
 
 1. Ingest throughput against bare `selon.analyze_many` on the same real-length articles (variants of the example
-   and gold articles, ~1,500 words), in one run, into SQLite and PostgreSQL (storage cost).
+   and gold articles; the mean length is printed), in one run, into SQLite and PostgreSQL (storage cost).
 2. Query latency p50/p95 of sources, quotes and search on a store of >= 100,000 attributions (synthetic
    stored analyses), for SQLite and, when `--postgres URL` or SELON_TEST_POSTGRES_URL is set, PostgreSQL.
 3. Dask scaling: the same articles through `selon ingest --engine dask` on a local cluster of 1 then 2 workers.
@@ -179,7 +179,7 @@ def bench_dask(count: int, workdir: Path) -> dict[str, float]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=100, help="real-length articles (~1,500 words each)")
+    parser.add_argument("--articles", type=int, default=100, help="real-length articles (variants of the example and gold articles)")
     parser.add_argument("--rounds", type=int, default=2, help="bare/ingest alternations; the best of each is kept")
     parser.add_argument("--attributions", type=int, default=100_000)
     parser.add_argument("--repeats", type=int, default=50)
