@@ -25,6 +25,7 @@ from selon.extract.contents import (
 )
 from selon.extract.context import Context
 from selon.extract.cues import CueHit, find_cues
+from selon.extract.incises import is_incise, split_at_incises
 from selon.extract.mentions import Mention, mention_of, name_run, subject_of, with_apposed_name
 from selon.extract.quotes import QUOTE_MARKS, Quote
 from selon.lang import fold
@@ -68,14 +69,6 @@ def _mention(ctx: Context, verb: Token, incise: bool = False) -> Mention | None:
     relative = subject.i < verb.i and subject == verb.head  # "le ministère, qui n'a pas répondu"
     broken = name_run(subject) if subject.i < verb.i and not verb.is_ancestor(subject) else None
     return broken or with_apposed_name(mention_of(subject, ctx.doc, exclude=verb if relative else None), ctx.doc)
-
-
-def _is_incise(ctx: Context, hit: CueHit) -> bool:
-    """A cue set off after a comma or a closing quote: "», a ajouté le général, «"."""
-    verb = ctx.doc[hit.verb]
-    # inflected, with an auxiliary, or a form the tagger missed as a verb (found by its place, see cues.py)
-    finite = "Fin" in verb.morph.get("VerbForm", []) or hit.start < hit.verb or verb.pos_ not in ("VERB", "AUX")
-    return finite and hit.start > 0 and ctx.doc[hit.start - 1].text in ",—–»”\""
 
 
 def _in_paragraph(ctx: Context, subject: Token, verb: Token) -> Token | None:
@@ -143,7 +136,7 @@ def _before_cue(ctx: Context, quote: Quote, cues: dict[int, CueHit]) -> tuple[Cu
         return None
     if quote.before == "word" and _runs_on(ctx, quote):
         return None  # "évoquant « des incohérences » dans les comptes": the object goes on, a mixed statement
-    if _is_incise(ctx, hit):  # "« … », a déclaré la ministre, « … »": the cue is the verb, not its subject
+    if is_incise(ctx, hit):  # "« … », a déclaré la ministre, « … »": the cue is the verb, not its subject
         return hit, hit.end - 1
     return hit, max(last, hit.end - 1)
 
@@ -222,71 +215,10 @@ def _previous_speaker(ctx: Context, quote: Quote) -> Mention | None:
     return mention_of(subject, ctx.doc)
 
 
-def _split_at_incises(ctx: Context, hits: list[CueHit]) -> list[Quote]:
-    """Quotes cut where an incise interrupts them without closing marks, as French typography does:
-    "« On manque de tout, raconte une infirmière. Hier encore… »" is two statements of one speaker, the first
-    with the cue right after it, the second continuing it."""
-    return [piece for quote in ctx.quotes for piece in _pieces(ctx, quote, hits)]
-
-
-def _pieces(ctx: Context, quote: Quote, hits: list[CueHit]) -> list[Quote]:
-    doc = ctx.doc
-    pieces: list[Quote] = []
-    rest: Quote | None = quote
-    for hit in hits:
-        if rest is None:
-            break
-        verb = doc[hit.verb]
-        if not rest.inner_start < verb.idx < rest.inner_end or not _is_incise(ctx, hit):
-            continue
-        comma = doc[hit.start - 1]
-        subject = subject_of(verb, inverted=True, inherit=lambda head: False)
-        if comma.text != "," or subject is None or subject.i < hit.start:  # "a-t-il glissé": the clitic is inside
-            continue
-        first = _trimmed_quote(ctx, rest, rest.start, comma.idx, closed=True, before=rest.before)
-        if first is None:
-            continue
-        pieces.append(first)
-        named = with_apposed_name(mention_of(subject, doc), doc).tokens[1]
-        resume = _after_incise(ctx, max(named, hit.end), rest.inner_end)  # after "a-t-il glissé" too
-        rest = _trimmed_quote(ctx, rest, resume, rest.end, closed=rest.closed, before="sentence") if resume else None
-    return pieces + ([rest] if rest is not None else [])
-
-
-def _trimmed_quote(ctx: Context, quote: Quote, start: int, end: int, *, closed: bool, before: str) -> Quote | None:
-    inner_start, inner_end = max(start, quote.inner_start), min(end, quote.inner_end)
-    while inner_start < inner_end and ctx.text[inner_start].isspace():
-        inner_start += 1
-    while inner_end > inner_start and (ctx.text[inner_end - 1].isspace() or ctx.text[inner_end - 1] == ","):
-        inner_end -= 1
-    if not ctx.text[inner_start:inner_end].strip():
-        return None
-    return Quote(start, end, inner_start, inner_end, closed, before)
-
-
-def _after_incise(ctx: Context, end: int, limit: int) -> int | None:
-    """Where the quote resumes after an incise whose speaker's mention ends at token `end`: after the comma or
-    full stop that closes it, verbless appositions ("…, infirmière aux urgences.") being part of the incise."""
-    doc = ctx.doc
-    i = end
-    while i < len(doc) and doc[i].idx < limit:
-        if doc[i].text in ".!?":
-            return doc[i].idx + len(doc[i]) if doc[i].idx + 1 < limit else None
-        if doc[i].text != ",":
-            return doc[i].idx
-        following = i + 1
-        while following < len(doc) and doc[following].text not in ",.!?" and doc[following].idx < limit:
-            following += 1
-        if any("Fin" in t.morph.get("VerbForm", []) for t in doc[i + 1 : following]):
-            return doc[i + 1].idx if i + 1 < len(doc) else None
-        i = following
-    return None
-
-
 def find_candidates(ctx: Context) -> list[Candidate]:
     doc = ctx.doc
     hits = [h for h in find_cues(doc, ctx.res) if not ctx.in_boilerplate(*h.char_span(doc))]
-    ctx.quotes = _split_at_incises(ctx, hits)
+    ctx.quotes = split_at_incises(ctx, hits)
     according = {a.start: a for a in find_according(ctx)}
     used: set[int] = set()  # cue verbs and according phrases already attributed
     candidates, pending = _quote_candidates(ctx, {h.verb: h for h in hits}, according, used)
@@ -327,7 +259,7 @@ def _quote_candidates(
             hit, last = before
             used.add(hit.verb)
             cue = (doc[hit.start].idx, doc[last].idx + len(doc[last]))
-            mention = _mention(ctx, doc[hit.verb], incise=_is_incise(ctx, hit))
+            mention = _mention(ctx, doc[hit.verb], incise=is_incise(ctx, hit))
             candidates.append(Candidate(inner, "direct", cue, hit.lemma, hit.stance, mention, 0.9))
         elif quote.before == "colon" and (speaker := _colon_speaker(ctx, quote)) is not None:
             candidates.append(Candidate(inner, "direct", None, "", "assert", speaker, 0.75))
@@ -349,11 +281,11 @@ def _cue_candidates(ctx: Context, hits: list[CueHit], direct: list[tuple[int, in
         quoted = ctx.quote_at(verb.idx)
         if quoted is not None and quoted.before != "word":
             continue  # speech reported inside a quotation is part of what the speaker says
-        incise = _is_incise(ctx, hit)
+        incise = is_incise(ctx, hit)
         mention = _mention(ctx, verb, incise=incise)
         leading = _leading_cue(ctx, hit, hits[:index]) if _bare_participle(hit, doc) else None
         if leading is not None:  # "…, a annoncé l'instance, évoquant « … »": the participle goes on its statement
-            mention = _mention(ctx, doc[leading.verb], incise=_is_incise(ctx, leading)) or mention
+            mention = _mention(ctx, doc[leading.verb], incise=is_incise(ctx, leading)) or mention
             incise = False
         if mention is None:
             continue

@@ -1,0 +1,82 @@
+"""Incises: a reporting verb set off inside or after the words it reports ("…, a déclaré X, …").
+
+French typography often leaves the incise inside one pair of guillemets ("« On manque de tout, raconte une
+infirmière. Hier encore… »"); such a quotation is two statements of one speaker, and is cut here before the
+quotes are linked to their cues.
+"""
+
+from __future__ import annotations
+
+from selon.extract.context import Context
+from selon.extract.cues import CueHit
+from selon.extract.mentions import mention_of, subject_of, with_apposed_name
+from selon.extract.quotes import Quote
+
+
+def is_incise(ctx: Context, hit: CueHit) -> bool:
+    """A cue set off after a comma or a closing quote: "», a ajouté le général, «"."""
+    verb = ctx.doc[hit.verb]
+    # inflected, with an auxiliary, or a form the tagger missed as a verb (found by its place, see cues.py)
+    finite = "Fin" in verb.morph.get("VerbForm", []) or hit.start < hit.verb or verb.pos_ not in ("VERB", "AUX")
+    return finite and hit.start > 0 and ctx.doc[hit.start - 1].text in ",—–»”\""
+
+
+def split_at_incises(ctx: Context, hits: list[CueHit]) -> list[Quote]:
+    """Quotes cut where an incise interrupts them without closing marks, as French typography does:
+    "« On manque de tout, raconte une infirmière. Hier encore… »" is two statements of one speaker, the first
+    with the cue right after it, the second continuing it."""
+    return [piece for quote in ctx.quotes for piece in _pieces(ctx, quote, hits)]
+
+
+def _pieces(ctx: Context, quote: Quote, hits: list[CueHit]) -> list[Quote]:
+    doc = ctx.doc
+    pieces: list[Quote] = []
+    rest: Quote | None = quote
+    for hit in hits:
+        if rest is None:
+            break
+        verb = doc[hit.verb]
+        if not rest.inner_start < verb.idx < rest.inner_end or not is_incise(ctx, hit):
+            continue
+        comma = doc[hit.start - 1]
+        subject = subject_of(verb, inverted=True, inherit=lambda head: False)
+        if comma.text != "," or subject is None or subject.i < hit.start:  # "a-t-il glissé": the clitic is inside
+            continue
+        first = _trimmed_quote(ctx, rest, rest.start, comma.idx, closed=True, before=rest.before)
+        if first is None:
+            continue
+        pieces.append(first)
+        named = with_apposed_name(mention_of(subject, doc), doc).tokens[1]
+        resume = _after_incise(ctx, max(named, hit.end), rest.inner_end)  # after "a-t-il glissé" too
+        rest = _trimmed_quote(ctx, rest, resume, rest.end, closed=rest.closed, before="sentence") if resume else None
+    return pieces + ([rest] if rest is not None else [])
+
+
+def _trimmed_quote(ctx: Context, quote: Quote, start: int, end: int, *, closed: bool, before: str) -> Quote | None:
+    inner_start, inner_end = max(start, quote.inner_start), min(end, quote.inner_end)
+    while inner_start < inner_end and ctx.text[inner_start].isspace():
+        inner_start += 1
+    while inner_end > inner_start and (ctx.text[inner_end - 1].isspace() or ctx.text[inner_end - 1] == ","):
+        inner_end -= 1
+    if not ctx.text[inner_start:inner_end].strip():
+        return None
+    return Quote(start, end, inner_start, inner_end, closed, before)
+
+
+def _after_incise(ctx: Context, end: int, limit: int) -> int | None:
+    """Where the quote resumes after an incise whose speaker's mention ends at token `end`: after the comma or
+    full stop that closes it, verbless appositions ("…, infirmière aux urgences.") being part of the incise."""
+    doc = ctx.doc
+    i = end
+    while i < len(doc) and doc[i].idx < limit:
+        if doc[i].text in ".!?":
+            return doc[i].idx + len(doc[i]) if doc[i].idx + 1 < limit else None
+        if doc[i].text != ",":
+            return doc[i].idx
+        following = i + 1
+        while following < len(doc) and doc[following].text not in ",.!?" and doc[following].idx < limit:
+            following += 1
+        if any("Fin" in t.morph.get("VerbForm", []) for t in doc[i + 1 : following]):
+            return doc[i + 1].idx if i + 1 < len(doc) else None
+        i = following
+    return None
