@@ -4,7 +4,7 @@
     >>> with Corpus("selon.db") as corpus:            # or "postgresql://user:pw@host/db"
     ...     corpus.ingest(["articles/"])
     ...     top = corpus.sources(kind="person", limit=10)
-    ...     said = corpus.quotes("Adrienne Watson")
+    ...     said = corpus.quotes("Claire Dubois")
 
 Every method returns plain frozen dataclasses from `selon.store.rows` (each with `to_dict()`), or `Analysis`
 records for whole articles; these signatures are kept stable for the web UI and other callers. Errors are

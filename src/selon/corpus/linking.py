@@ -1,7 +1,7 @@
-"""Sources linked across articles into speakers, so "Adrienne Watson" in two outlets is one speaker.
+"""Sources linked across articles into speakers, so "Claire Dubois" in two outlets is one speaker.
 
 Named persons, organisations and media are linked by their folded name (`keys.name_key`); a surname-only
-person ("Watson") joins the one full name with that surname, and stays apart while there are none or several.
+person ("Dubois") joins the one full name with that surname, and stays apart while there are none or several.
 Anonymous sources and documents are never linked: "a senior official" in two articles need not be one person.
 """
 

@@ -93,8 +93,8 @@ def content_words(text: str, lang: str) -> frozenset[str]:
 def overlaps(a: str, b: str, lang: str) -> bool:
     """Whether two source descriptions plausibly name the same speaker.
 
-    True when their content words share at least one token and either one set contains the other ("Watson" /
-    "Adrienne Watson") or their token F1 is at least 0.5. A text with no content word (a pronoun) never overlaps.
+    True when their content words share at least one token and either one set contains the other ("Dubois" /
+    "Claire Dubois") or their token F1 is at least 0.5. A text with no content word (a pronoun) never overlaps.
     """
     wa, wb = content_words(a, lang), content_words(b, lang)
     if not wa or not wb or not wa & wb:

@@ -61,7 +61,7 @@ def subject_of(verb: Token, *, inverted: bool = False, inherit: Callable[[Token]
     """The token naming who speaks through `verb`.
 
     `inverted` allows a noun right after the verb to be its subject even when the parser called it an object,
-    as it often does in incises ("a déclaré Knights"); `inherit` says whether a governing verb may lend its
+    as it often does in incises ("a déclaré Morel"); `inherit` says whether a governing verb may lend its
     subject (not one inside the quote the incise follows).
     """
     # nearest first: a dateline ("PARIS — Le ministre a dit") is often parsed as a second subject
@@ -87,7 +87,7 @@ def subject_of(verb: Token, *, inverted: bool = False, inherit: Callable[[Token]
     for token in doc[verb.i + 1 : min(verb.i + 3, len(doc))]:
         if token.pos_ == "PRON" and token.text.startswith("-") and not _is_euphonic(token):
             return token
-    # "des drones que Knights décrit comme ...": a finite verb hung as a modifier of the noun right before it
+    # "des accords que Morel décrit comme ...": a finite verb hung as a modifier of the noun right before it
     head = verb.head
     if (verb.dep_ in _RELATIVE_DEPS and head.i == verb.i - 1 and head.pos_ in ("PROPN", "NOUN")
             and "Fin" in verb.morph.get("VerbForm", [])):
