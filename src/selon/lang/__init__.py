@@ -5,8 +5,9 @@ new language is a new folder. Lines starting with `#` and blank lines are ignore
 compared lower-cased, with typographic apostrophes folded to `'`.
 
     language.json        {"code", "name", "model"}: the default spaCy model; optionally
-                         "clitic_lemma_suffix": appended to a verb form written before an inverted clitic
-                         subject to get its lemma, where the model cannot ("estime-t-il" -> "estimer")
+                         "clitic_lemma_suffix": appended to a verb form (or to the lemma the model gave it) to
+                         get its lemma where the model cannot: before an inverted clitic ("estime-t-il" ->
+                         "estimer"), in an incise, or a verb lemmatised as a noun ("demande" -> "demander")
     cues.tsv             lemma, stance, frame          reporting verbs (see FRAMES)
     according.txt        phrases that attribute by preposition: "selon", "according to"
     according_person.txt  the same, only opening a sentence and naming a person: "Pour la sociologue X, …"
