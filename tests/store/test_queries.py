@@ -93,6 +93,19 @@ def test_stats_per_outlet_give_anonymous_share_and_declines(corpus: Corpus) -> N
     assert (monde.articles, monde.attributions, monde.anonymous_share, monde.declines) == (1, 2, 0.5, 1)
 
 
+def test_one_outlets_figures_are_its_row_of_the_stats(corpus: Corpus) -> None:
+    figaro = next(o for o in corpus.stats().outlets if o.outlet == "Le Figaro")
+    assert corpus.outlet("Le Figaro") == figaro
+    assert corpus.outlet("Le Temps") is None
+
+
+def test_monthly_counts_give_attributions_anonymous_and_declines_per_month(corpus: Corpus) -> None:
+    overall = {m.month: (m.attributions, m.anonymous, m.declines) for m in corpus.monthly()}
+    assert overall == {"2022-10": (3, 1, 1), "2022-11": (1, 0, 0)}
+    figaro = sorted((m.month or "", m.attributions) for m in corpus.monthly(outlet="Le Figaro"))
+    assert figaro == [("2022-10", 1), ("2022-11", 1)]
+
+
 def _export(corpus: Corpus, format: str) -> bytes:
     out = io.BytesIO()
     corpus.export(format, out)

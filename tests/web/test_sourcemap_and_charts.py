@@ -5,7 +5,7 @@ from __future__ import annotations
 from selon.web.article_view import share_chart
 from selon.web.charts import Part, Point, share_bar, time_bars
 from selon.web.sourcemap import source_map
-from selon.web.timeline import series
+from selon.web.timeline import counted, series
 from tests.web.builders import drones
 
 
@@ -57,3 +57,12 @@ def test_series_fill_missing_months_and_count_undated_rows_apart() -> None:
 def test_long_series_are_counted_per_year() -> None:
     found = series(["2001-05-01", "2024-02-01"], lambda r: r)
     assert [p.label for p in found.periods][:2] == ["2001", "2002"] and len(found.periods) == 24
+
+
+def test_counts_made_by_the_store_give_the_same_series_as_rows() -> None:
+    from_rows = series(["2022-01-03", "2022-01-09", "2022-03-01", None], lambda r: r, lambda r: r == "2022-01-03")
+    from_counts = counted([("2022-01", 2, 1), ("2022-03", 1, 0), (None, 1, 0)])
+    assert from_counts == from_rows
+    assert [(p.label, p.rows, p.hits) for p in from_counts.periods] == [
+        ("2022-01", 2, 1), ("2022-02", 0, 0), ("2022-03", 1, 0)]
+    assert from_counts.undated == 1

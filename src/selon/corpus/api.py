@@ -22,7 +22,17 @@ from selon.corpus.save import failures
 from selon.schema.records import Analysis
 from selon.store import open_store
 from selon.store.base import Store
-from selon.store.rows import ArticleSummary, FailureRecord, Filters, Quote, SearchHit, SpeakerCount, Stats
+from selon.store.rows import (
+    ArticleSummary,
+    FailureRecord,
+    Filters,
+    MonthCounts,
+    OutletStats,
+    Quote,
+    SearchHit,
+    SpeakerCount,
+    Stats,
+)
 
 
 class Corpus:
@@ -83,6 +93,15 @@ class Corpus:
     def stats(self) -> Stats:
         """Totals and per-outlet figures: articles, attributions, anonymous share, declines, denials."""
         return queries.stats(self.store)
+
+    def outlet(self, outlet: str) -> OutletStats | None:
+        """One outlet's figures (None when no stored article comes from it)."""
+        return queries.outlet_stats(self.store, outlet)
+
+    def monthly(self, *, outlet: str | None = None, since: str | None = None, until: str | None = None,
+                kind: str | None = None, lang: str | None = None, stance: str | None = None) -> list[MonthCounts]:
+        """Attributions per month of publication, with anonymous ones and declines: series for charts."""
+        return queries.monthly(self.store, Filters(outlet, since, until, kind, lang, stance))
 
     def failures(self) -> list[FailureRecord]:
         """Inputs recorded as failed, with their reasons."""

@@ -16,7 +16,16 @@ from selon.corpus.keys import name_key
 from selon.errors import NotFoundInStoreError
 from selon.schema.records import Analysis
 from selon.store.base import Store
-from selon.store.rows import ArticleSummary, Filters, OutletStats, Quote, SearchHit, SpeakerCount, Stats
+from selon.store.rows import (
+    ArticleSummary,
+    Filters,
+    MonthCounts,
+    OutletStats,
+    Quote,
+    SearchHit,
+    SpeakerCount,
+    Stats,
+)
 
 ANY = Filters()
 
@@ -204,6 +213,36 @@ def stats(store: Store) -> Stats:
     )
     return Stats(int(articles_n), int(attributions_n), int(statements_n), int(speakers_n), int(failed),
                  int(syndicated), outlets)
+
+
+_OUTLET_FIGURES = (
+    "SELECT COUNT(DISTINCT ar.id), COUNT(a.id), SUM(CASE WHEN sp.kind = 'anonymous' THEN 1 ELSE 0 END), "
+    "SUM(CASE WHEN a.stance = 'decline' THEN 1 ELSE 0 END), SUM(CASE WHEN a.stance = 'deny' THEN 1 ELSE 0 END) "
+    "FROM articles ar LEFT JOIN attributions a ON a.article_id = ar.id LEFT JOIN speakers sp ON sp.id = a.speaker_id"
+)
+
+
+def outlet_stats(store: Store, outlet: str) -> OutletStats | None:
+    """One outlet's row of `stats`, without aggregating every other outlet's."""
+    row = store.one(f"{_OUTLET_FIGURES} WHERE ar.outlet = ?", (outlet,))
+    if row is None or not row[0]:
+        return None
+    n, c, anon, dec, den = (int(v or 0) for v in row)
+    return OutletStats(outlet, n, c, round(anon / c, 3) if c else 0.0, dec, den)
+
+
+def monthly(store: Store, filters: Filters = ANY) -> list[MonthCounts]:
+    """Attributions per month of publication (the first seven characters of `published`), with how many are
+    anonymous and how many decline or did not respond: the charts' series, counted by the database."""
+    clause, params = where(filters)
+    rows = store.query(
+        "SELECT substr(ar.published, 1, 7), COUNT(*), SUM(CASE WHEN sp.kind = 'anonymous' THEN 1 ELSE 0 END), "
+        f"SUM(CASE WHEN a.stance IN ('decline', 'no_response') THEN 1 ELSE 0 END){FROM_ATTRIBUTIONS}{clause} "
+        "GROUP BY substr(ar.published, 1, 7)",
+        params,
+    )
+    return [MonthCounts(str(m) if m is not None else None, int(n), int(anon or 0), int(dec or 0))
+            for m, n, anon, dec in rows]
 
 
 def iter_quotes(store: Store, filters: Filters = ANY, *, page: int = 1000) -> Iterator[Quote]:

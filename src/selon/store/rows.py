@@ -107,6 +107,16 @@ class OutletStats(Row):
 
 
 @dataclass(frozen=True)
+class MonthCounts(Row):
+    """Attributions of one month of publication (`month` is None for undated articles)."""
+
+    month: str | None
+    attributions: int
+    anonymous: int
+    declines: int  # declines and non-responses
+
+
+@dataclass(frozen=True)
 class Stats(Row):
     """Totals of the store; `statements` counts syndicated copies once, `syndicated` the articles that share
     their text with another outlet's."""

@@ -17,7 +17,7 @@ from selon.errors import InvalidDateError, InvalidRequestError, NotFoundInStoreE
 from selon.schema.records import KINDS, STANCES
 from selon.store.rows import Filters
 from selon.store.url import parse
-from selon.web.timeline import series
+from selon.web.timeline import counted, series
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 LANG = re.compile(r"^[a-z]{2,3}$")
@@ -81,15 +81,15 @@ def _published(quote: Quote) -> str | None:
 
 
 def outlet_view(corpus: Corpus, outlet: str) -> dict[str, Any]:
-    found = [o for o in corpus.stats().outlets if o.outlet == outlet]
-    if not found:
+    found = corpus.outlet(outlet)
+    if found is None:
         raise NotFoundInStoreError(f"no stored article from the outlet {outlet!r}.")
-    quotes = list(corpus.iter_quotes(outlet=outlet))
+    months = corpus.monthly(outlet=outlet)  # counted by the store: an outlet may carry tens of thousands
     return {
         "outlet": outlet,
-        "stats": found[0].to_dict(),
-        "anonymous_over_time": series(quotes, _published, lambda q: q.source_kind == "anonymous").to_dict(),
-        "declines_over_time": series(quotes, _published, lambda q: q.stance in ("decline", "no_response")).to_dict(),
+        "stats": found.to_dict(),
+        "anonymous_over_time": counted((m.month, m.attributions, m.anonymous) for m in months).to_dict(),
+        "declines_over_time": counted((m.month, m.attributions, m.declines) for m in months).to_dict(),
         "articles": [a.to_dict() for a in corpus.articles(outlet=outlet, limit=50)],
     }
 

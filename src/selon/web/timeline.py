@@ -52,17 +52,22 @@ def _months(first: tuple[int, int], last: tuple[int, int]) -> list[tuple[int, in
 def series(rows: Iterable[Row], published: Callable[[Row], str | None],
            hit: Callable[[Row], bool] = lambda _: True) -> Series:
     """Rows counted per month (per year beyond `MAX_MONTHS` months), with how many satisfy `hit`."""
+    return counted((published(row), 1, 1 if hit(row) else 0) for row in rows)
+
+
+def counted(counts: Iterable[tuple[str | None, int, int]]) -> Series:
+    """`series` from counts already made (by the database): (date or month, rows, rows for which it holds)."""
     totals: Counter[tuple[int, int]] = Counter()
     hits: Counter[tuple[int, int]] = Counter()
     undated = 0
-    for row in rows:
-        found = MONTH.match(published(row) or "")
+    for published, rows, held in counts:
+        found = MONTH.match(published or "")
         if found is None or not 1 <= int(found.group(2)) <= 12:
-            undated += 1
+            undated += rows
             continue
         key = (int(found.group(1)), int(found.group(2)))
-        totals[key] += 1
-        hits[key] += 1 if hit(row) else 0
+        totals[key] += rows
+        hits[key] += held
     if not totals:
         return Series((), undated)
     months = _months(min(totals), max(totals))
