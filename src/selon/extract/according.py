@@ -10,10 +10,10 @@ from spacy.tokens import Token
 
 from selon.extract.contents import clause_start
 from selon.extract.context import Context
+from selon.extract.mentions import PERSON_LABELS
 from selon.lang import fold
 
 _NOMINAL = ("NOUN", "PROPN", "PRON")
-_PERSON_LABELS = ("PER", "PERSON")
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ def _names_person(ctx: Context, head: Token) -> bool:
     """A person's name or a role, before the comma: "Pour la sociologue Hélène Martin," not "Pour l'État,"."""
     name = [t for t in head.subtree if t.i >= head.i or t.head == head]
     stop = next((t.i for t in head.doc[head.i :] if t.text == ","), len(head.doc))
-    return any(t.ent_type_ in _PERSON_LABELS and t.i < stop for t in name) or fold(head.lemma_) in ctx.res.roles
+    return any(t.ent_type_ in PERSON_LABELS and t.i < stop for t in name) or fold(head.lemma_) in ctx.res.roles
 
 
 def is_initial(ctx: Context, hit: AccordingHit) -> bool:

@@ -5,12 +5,10 @@ from __future__ import annotations
 from spacy.tokens import Span as TokenSpan
 
 from selon.extract.context import Context
-from selon.extract.mentions import Mention
+from selon.extract.mentions import PERSON_LABELS, Mention
 from selon.extract.sources import Entity, _Reading, kind_of, read
 from selon.lang import fold
 from selon.schema.records import Span
-
-_PERSON_LABELS = ("PER", "PERSON")
 
 
 class Resolver:
@@ -58,7 +56,7 @@ class Resolver:
         full = [
             e.text
             for e in self.ctx.ents
-            if e.label_ in _PERSON_LABELS and e.start_char < before and len(e.text.split()) > 1
+            if e.label_ in PERSON_LABELS and e.start_char < before and len(e.text.split()) > 1
             and fold(e.text.split()[-1]) == surname
         ]
         return full[-1] if full else name
@@ -82,7 +80,7 @@ class Resolver:
     def _full_names(self, surname: str) -> set[str]:
         return {
             fold(e.text) for e in self.ctx.ents
-            if e.label_ in _PERSON_LABELS and len(e.text.split()) > 1 and fold(e.text.split()[-1]) == surname
+            if e.label_ in PERSON_LABELS and len(e.text.split()) > 1 and fold(e.text.split()[-1]) == surname
         }
 
     def _antecedent(self, reading: _Reading, mention: Mention) -> Entity | None:
@@ -100,7 +98,7 @@ class Resolver:
         return named or latest
 
     def _named_between(self, start: int, end: int) -> Entity | None:
-        people = [e for e in self.ctx.ents if e.label_ in _PERSON_LABELS and start <= e.start_char < end]
+        people = [e for e in self.ctx.ents if e.label_ in PERSON_LABELS and start <= e.start_char < end]
         if not people:
             return None
         person: TokenSpan = people[-1]

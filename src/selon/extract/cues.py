@@ -133,8 +133,7 @@ def _in_incise(token: Token) -> bool:
     return following.pos_ == "PROPN" or following.pos_ == "DET" and token.i + 2 < len(doc) and doc[token.i + 2].pos_ in ("NOUN", "PROPN")
 
 
-def _entries(token: Token, res: LangResources) -> tuple[CueEntry, ...] | None:
-    lemma = _lemma(token)
+def _entries(token: Token, lemma: str, res: LangResources) -> tuple[CueEntry, ...] | None:
     entries = res.cues.get(lemma)
     if entries or not (token.pos_ == "VERB" or _before_clitic(token) or _in_incise(token)):
         return entries
@@ -169,12 +168,13 @@ def find_cues(doc: Doc, res: LangResources) -> list[CueHit]:
     for token in doc:
         # Cheap tests on strings first: looking at neighbouring tokens for every word costs more than the parse.
         after = token.idx + len(token)
-        worth = (_lemma(token) in res.cues or token.pos_ == "VERB" or text[after : after + 1] == "-"
+        lemma = _lemma(token)
+        worth = (lemma in res.cues or token.pos_ == "VERB" or text[after : after + 1] == "-"
                  or previous in _INCISE_OPENERS)
         previous = token.text
         if not worth:
             continue
-        entries = _entries(token, res)
+        entries = _entries(token, lemma, res)
         if not entries or token.pos_ not in ("VERB", "AUX") and not (_before_clitic(token) or _in_incise(token)):
             continue
         # Conditional frames first: a negated "répondre" is a non-response before it is an answer.

@@ -26,7 +26,15 @@ from selon.extract.contents import (
 from selon.extract.context import Context
 from selon.extract.cues import CueHit, find_cues
 from selon.extract.incises import is_incise, split_at_incises
-from selon.extract.mentions import Mention, mention_of, name_run, subject_of, with_apposed_name
+from selon.extract.mentions import (
+    PERSON_LABELS,
+    Mention,
+    is_relative,
+    mention_of,
+    name_run,
+    subject_of,
+    with_apposed_name,
+)
 from selon.extract.quotes import QUOTE_MARKS, Quote
 from selon.lang import fold
 from selon.schema.records import AttributionType, Stance
@@ -34,7 +42,6 @@ from selon.schema.records import AttributionType, Stance
 _LOOKAHEAD = 12
 _RELATIVE_DEPS = ("acl:relcl", "relcl", "acl")
 _STOPS = ".!?;"
-_PERSON_LABELS = ("PER", "PERSON")
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
 
 
@@ -189,12 +196,12 @@ def _clause_speaker(ctx: Context, last: Token, colon: int) -> Mention | None:
 def _names_speaker(ctx: Context, token: Token) -> bool:
     """A subject that is itself a person's name, a role or a personal pronoun ("le cas de Vaubrenne" is not)."""
     lemma = fold(token.lemma_)
-    return (token.ent_type_ in _PERSON_LABELS or lemma in ctx.res.roles or lemma in ctx.res.anonymous_nouns
+    return (token.ent_type_ in PERSON_LABELS or lemma in ctx.res.roles or lemma in ctx.res.anonymous_nouns
             or token.pos_ == "PRON" and bool(token.morph.get("Person", [])))
 
 
 def _person_like(ctx: Context, token: Token) -> bool:
-    if any(t.ent_type_ in _PERSON_LABELS for t in token.subtree):
+    if any(t.ent_type_ in PERSON_LABELS for t in token.subtree):
         return True
     lemma = fold(token.lemma_)
     return lemma in ctx.res.roles or lemma in ctx.res.anonymous_nouns
@@ -373,7 +380,7 @@ def _after_comma(ctx: Context, phrase: AccordingHit) -> frozenset[int]:
     last = commas[0]
     for comma, following in pairwise(commas):
         segment = doc[comma + 1 : following]
-        relative = len(segment) > 0 and _is_relative_start(segment[0])  # "d'après le site X, qui a révélé …,"
+        relative = len(segment) > 0 and is_relative(segment[0])  # "d'après le site X, qui a révélé …,"
         if comma != last or (any(_finite(t) for t in segment) and not relative):
             break
         last = following
@@ -383,9 +390,6 @@ def _after_comma(ctx: Context, phrase: AccordingHit) -> frozenset[int]:
 def _finite(token: Token) -> bool:
     return "Fin" in token.morph.get("VerbForm", [])
 
-
-def _is_relative_start(token: Token) -> bool:
-    return "Rel" in token.morph.get("PronType", []) or token.tag_ in ("WP", "WDT")
 
 
 def _according_content(ctx: Context, phrase: AccordingHit) -> tuple[int, int] | None:

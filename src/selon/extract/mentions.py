@@ -21,7 +21,8 @@ _RELATIVE_DEPS = ("acl:relcl", "relcl", "acl")
 _NOUN_CHAIN_DEPS = ("nmod", "flat", "flat:name", "compound", "pobj")
 _INVERTED_DEPS = ("obj", "dobj", "appos", "nmod", "obl", "obl:arg", "flat:name", "attr")
 _NOMINAL = ("NOUN", "PROPN", "PRON")
-_PERSON_LABELS = ("PER", "PERSON")
+#: Entity labels of people in the models selon loads (French PER, English PERSON).
+PERSON_LABELS = ("PER", "PERSON")
 _ADJUNCT_STARTS = ("ADP", "SCONJ", "VERB", "AUX", "PRON", "ADV")
 
 
@@ -38,7 +39,7 @@ def _is_euphonic(token: Token) -> bool:
     return len(token.text.strip("-")) < 2 and token.text.startswith("-")
 
 
-def _is_relative(token: Token) -> bool:
+def is_relative(token: Token) -> bool:
     return "Rel" in token.morph.get("PronType", []) or token.tag_ in ("WP", "WDT")
 
 
@@ -77,7 +78,7 @@ def subject_of(verb: Token, *, inverted: bool = False, inherit: Callable[[Token]
             if child.text.startswith("-") or not any(c.dep_ in _PASSIVE_DEPS for c in verb.children):
                 return child  # "a-t-il estimé", "il n'a pas souhaité s'exprimer": mislabelled impersonal
             return None  # impersonal "il": "il a été dit que"
-        if _is_relative(child):
+        if is_relative(child):
             if verb.dep_ in _RELATIVE_DEPS and verb.head.i < child.i:
                 return verb.head
             return _antecedent(child)
@@ -189,7 +190,7 @@ def with_apposed_name(mention: Mention, doc: Doc) -> Mention:
     end = mention.tokens[1]
     if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].ent_iob_ != "B":
         return mention
-    if doc[end + 1].ent_type_ not in _PERSON_LABELS:
+    if doc[end + 1].ent_type_ not in PERSON_LABELS:
         return mention
     last = end + 1
     while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":

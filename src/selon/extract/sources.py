@@ -16,11 +16,10 @@ from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
 
 from selon.extract.context import Context
-from selon.extract.mentions import Mention
+from selon.extract.mentions import PERSON_LABELS, Mention
 from selon.lang import fold
 from selon.schema.records import SourceKind, Span
 
-_PERSON_LABELS = ("PER", "PERSON")
 _ORG_LABELS = ("ORG", "NORP")
 _PLACE_LABELS = ("LOC", "GPE", "FAC")
 _COUNT_DEPS = ("nummod", "det", "amod")
@@ -109,11 +108,11 @@ def read(mention: Mention, ctx: Context) -> _Reading:
     tokens: TokenSpan = doc[mention.tokens[0] : mention.tokens[1]]
     text = ctx.text[mention.start : mention.end]
     head, counted = _head_noun(doc[mention.head], ctx)
-    people = [e for e in ctx.ents if e.label_ in _PERSON_LABELS and tokens.start <= e.start and e.end <= tokens.end]
+    people = [e for e in ctx.ents if e.label_ in PERSON_LABELS and tokens.start <= e.start and e.end <= tokens.end]
     organizations = [e for e in ctx.ents if e.label_ in _ORG_LABELS and tokens.start <= e.start and e.end <= tokens.end]
     pronoun = fold(text.strip("-")) if doc[mention.head].pos_ == "PRON" and fold(text.strip("-")) in ctx.res.pronouns else None
     person = max((e.text for e in people), key=len) if people else None
-    if person is None and head.pos_ == "PROPN" and head.ent_type_ in _PERSON_LABELS:
+    if person is None and head.pos_ == "PROPN" and head.ent_type_ in PERSON_LABELS:
         person = head.text
     first = fold(tokens[0].text) if len(tokens) else ""
     number = ctx.res.pronouns.get(pronoun or "", "")
