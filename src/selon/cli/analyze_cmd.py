@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 
 from selon.cli import exits
+from selon.cli.console import console, labelled
 from selon.errors import SelonError
 from selon.ingest.prepare import ArticleInput, prepare
 from selon.ingest.reader import read_path
@@ -80,8 +81,8 @@ def register(app: typer.Typer) -> None:
         workers: Annotated[int, typer.Option(min=1, help="Processes running the spaCy pipeline.")] = 1,
     ) -> None:
         """Find every attribution in articles: who said what, with which stance."""
-        out = Console(soft_wrap=format != Format.text)
-        err = Console(stderr=True, soft_wrap=True)
+        out = console(soft_wrap=format != Format.text)
+        err = console(stderr=True, soft_wrap=True)
         models = parse_models(model)
         items = list(_prepared(paths, lang=lang, published=published, title=title, url=url, outlet=outlet))
         languages = {i.lang for i in items if isinstance(i, ArticleInput)}
@@ -92,10 +93,10 @@ def register(app: typer.Typer) -> None:
         for name, result in zip(paths, _progress(items, results, err, len(items) > 1)):
             if isinstance(result, Failure):
                 failures.append(result)
-                err.print(f"[red]selon: {result.name}:[/red] {result.message}", highlight=False)
+                err.print(labelled(f"selon: {result.name}:", "red", result.message))
                 continue
             for warning in result.warnings:
-                err.print(f"[yellow]selon: {name}: warning:[/yellow] {warning}", highlight=False)
+                err.print(labelled(f"selon: {name}: warning:", "yellow", warning))
             if format == Format.text:
                 from selon.cli.render import report
 

@@ -14,9 +14,10 @@ from enum import Enum
 from typing import Annotated
 
 import typer
-from rich.console import Console
+from rich.text import Text
 
 from selon.cli import exits
+from selon.cli.console import console, labelled
 from selon.cli.rows import QueryFormat, emit
 from selon.errors import SelonError
 from selon.store.rows import FailureRecord, Quote, SearchHit, SpeakerCount, Stats
@@ -40,7 +41,7 @@ class ExportFormat(str, Enum):
     labelstudio = "labelstudio"
 
 
-err = Console(stderr=True)
+err = console(stderr=True)
 
 
 @contextmanager
@@ -49,12 +50,12 @@ def reported() -> Iterator[None]:
     try:
         yield
     except SelonError as error:
-        err.print(f"[red]selon:[/red] {error}", highlight=False)
+        err.print(labelled("selon:", "red", str(error)))
         raise typer.Exit(exits.status_of(error)) from None
     except (typer.Exit, KeyboardInterrupt):
         raise
     except Exception as error:  # noqa: BLE001 - the edge: a message, never a traceback
-        err.print(f"[red]selon: internal error:[/red] {type(error).__name__}: {error}", highlight=False)
+        err.print(labelled("selon: internal error:", "red", f"{type(error).__name__}: {error}"))
         raise typer.Exit(exits.INTERNAL) from None
 
 
@@ -96,7 +97,7 @@ def register(app: typer.Typer) -> None:
         with reported(), Corpus(db) as corpus:
             rows = corpus.quotes(source, outlet=outlet, since=since, until=until, stance=stance, limit=limit)
             if not rows and format == QueryFormat.text:
-                err.print(f"selon: no statement by a source named {source!r}.", highlight=False)
+                err.print(f"selon: no statement by a source named {source!r}.")
             emit(rows, Quote, format, title=f"Quotes of {source}",
                  columns=["published", "outlet", "source", "stance", "type", "content", "article_id"])
 
@@ -129,7 +130,7 @@ def register(app: typer.Typer) -> None:
             else:
                 from selon.cli.render import report
 
-                Console().print(report(analysis, article_id))
+                console().print(report(analysis, article_id))
 
     @app.command()
     def stats(db: DbOption = None, format: FormatOption = QueryFormat.text) -> None:
@@ -141,7 +142,8 @@ def register(app: typer.Typer) -> None:
             figures: Stats = corpus.stats()
             if format == QueryFormat.text:
                 totals = {k: v for k, v in figures.to_dict().items() if k != "outlets"}
-                Console().print("  ".join(f"{k}: [bold]{v}[/bold]" for k, v in totals.items()))
+                console().print(Text("  ").join(Text.assemble(f"{k}: ", (str(v), "bold"))
+                                                for k, v in totals.items()))
             emit(figures.outlets, OutletStats, format, title="Per outlet", payload=figures.to_dict())
 
     @app.command()
@@ -160,7 +162,7 @@ def register(app: typer.Typer) -> None:
             else:
                 with open(output, "wb") as handle:
                     count = corpus.export(format.value, handle)
-            err.print(f"selon: exported {count} records ({format.value}).", highlight=False)
+            err.print(f"selon: exported {count} records ({format.value}).")
 
     @app.command()
     def failures(db: DbOption = None, format: FormatOption = QueryFormat.text, limit: Limit = 1000) -> None:

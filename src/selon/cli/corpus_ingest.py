@@ -19,6 +19,7 @@ from rich.text import Text
 
 from selon.cli import exits
 from selon.cli.analyze_cmd import parse_models
+from selon.cli.console import labelled
 from selon.cli.corpus import DbOption, Engine, err, reported
 from selon.corpus.ingest import IngestReport
 
@@ -53,7 +54,7 @@ def summarise(report: IngestReport, format: SummaryFormat) -> None:
         sys.stdout.write(json.dumps(report.to_dict()) + "\n")
     else:
         for failure in report.failures[:20]:
-            err.print(f"[red]selon: failed:[/red] {failure}", highlight=False)
+            err.print(labelled("selon: failed:", "red", str(failure)))
         if len(report.failures) > 20:
             err.print(f"selon: … and {len(report.failures) - 20} more (see `selon failures`).")
         typer.echo(f"{report.stored} stored, {report.duplicates} duplicates, {report.failed} failed, "

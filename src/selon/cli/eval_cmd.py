@@ -8,10 +8,10 @@ from enum import Enum
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from selon.cli import exits
 from selon.cli.analyze_cmd import parse_models
+from selon.cli.console import console
 from selon.eval import GoldDoc, load_gold, score
 from selon.eval.render import render_report
 from selon.ingest.prepare import prepare
@@ -49,4 +49,4 @@ def register(app: typer.Typer) -> None:
         if format == EvalFormat.json:
             sys.stdout.write(json.dumps(report.to_dict(errors=errors), ensure_ascii=False, indent=2) + "\n")
         else:
-            Console().print(render_report(report, show_errors=errors))
+            console().print(render_report(report, show_errors=errors))

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
 import typer
-from rich.console import Console
 
+from selon.cli.console import console, labelled
 from selon.errors import SelonError
 
 P = ParamSpec("P")
@@ -38,7 +38,7 @@ def reported(command: Callable[P, R]) -> Callable[P, R]:
         try:
             return command(*args, **kwargs)
         except SelonError as error:
-            Console(stderr=True, soft_wrap=True).print(f"[red]selon:[/red] {error}", highlight=False)
+            console(stderr=True, soft_wrap=True).print(labelled("selon:", "red", str(error)))
             raise typer.Exit(status_of(error)) from None
 
     return run

@@ -1,4 +1,8 @@
-"""The readable report of one analysis: the source map first, then every attribution."""
+"""The readable report of one analysis: the source map first, then every attribution.
+
+Every piece of the article (names, contents, cues, notes, the title) goes into a `rich.text.Text`, never into a
+string that rich would parse as markup, so the report reads the same whatever console prints it.
+"""
 
 from __future__ import annotations
 
@@ -42,7 +46,8 @@ def source_map(analysis: Analysis) -> RenderableType:
                     details = f"{details}, {part}" if details else part
             if source.count:
                 details = f"{source.count} × " + details if details else f"{source.count} people"
-            table.add_row(Text(kind, KIND_STYLES[kind]), source.name, str(statements[source.id]), _clip(details, 80))
+            table.add_row(Text(kind, KIND_STYLES[kind]), Text(source.name), str(statements[source.id]),
+                          Text(_clip(details, 80)))
     lines = [
         f"{summary['attributions']} attributions · "
         + " · ".join(f"{n} {t}" for t, n in summary["by_type"].items()),
@@ -70,8 +75,8 @@ def attributions(analysis: Analysis) -> RenderableType:
             who.append(f"\nas “{_clip(said_as, 60)}”", "dim")
         table.add_row(
             attribution.id,
-            _clip(attribution.content.text),
-            attribution.cue.text if attribution.cue else "—",
+            Text(_clip(attribution.content.text)),
+            Text(attribution.cue.text if attribution.cue else "—"),
             who,
             Text(f"{attribution.stance}\n{attribution.type}", STANCE_STYLES[attribution.stance]),
         )
@@ -81,8 +86,9 @@ def attributions(analysis: Analysis) -> RenderableType:
 def notes(analysis: Analysis) -> RenderableType | None:
     if not analysis.notes:
         return None
-    lines = [f"[{note.kind}] {_clip(note.text, 160)}" for note in analysis.notes]
-    return Panel("\n".join(lines), title="Notes", title_align="left")
+    lines = Text("\n").join(Text.assemble((f"[{note.kind}]", "dim"), " ", _clip(note.text, 160))
+                            for note in analysis.notes)
+    return Panel(lines, title="Notes", title_align="left")
 
 
 def report(analysis: Analysis, name: str) -> RenderableType:

@@ -9,9 +9,10 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import Any
 
-from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
+from selon.cli.console import console
 from selon.store.rows import Row
 
 
@@ -45,11 +46,11 @@ def emit(rows: Sequence[Row], kind: type[Row], format: QueryFormat, *, title: st
             writer.writerow(_cell(v) if isinstance(v, (list, tuple)) else ("" if v is None else v)
                             for v in row.to_dict().values())
     else:
-        table = Table(title=title, title_justify="left")
+        table = Table(title=Text(title) if title else None, title_justify="left")
         for name in names:
             table.add_column(name, overflow="fold", max_width=80)
         for row in rows:
             data = row.to_dict()
-            table.add_row(*(_cell(data[name]) for name in names))
-        Console().print(table)
+            table.add_row(*(Text(_cell(data[name])) for name in names))  # data, never markup
+        console().print(table)
     sys.stdout.flush()

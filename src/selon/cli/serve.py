@@ -9,13 +9,13 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
+from selon.cli.console import console, labelled
 from selon.cli.exits import reported
 from selon.web.settings import DEFAULT_HOST, DEFAULT_MAX_BODY, DEFAULT_PORT
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
-err = Console(stderr=True)
+err = console(stderr=True)
 
 
 def serve(
@@ -34,8 +34,8 @@ def serve(
     from selon.web import Settings, create_app
 
     if host not in LOOPBACK:
-        err.print(f"[yellow]selon:[/yellow] listening on {host}: anyone who can reach this machine can use "
-                  "the server.", highlight=False)
+        err.print(labelled("selon:", "yellow", f"listening on {host}: anyone who can reach this machine can "
+                                                 "use the server."))
     app = create_app(Settings(db=db, max_body=max_body))
     uvicorn.run(app, host=host, port=port, log_level="info")
 
