@@ -108,3 +108,16 @@ def test_a_20_mb_text_is_prepared_whole():
     article = prepare(data)
     assert article.lang == "fr"
     assert len(article.text) > 19_000_000
+
+
+@pytest.mark.parametrize("data", [FRENCH.replace(" ", "\x00", 1), FRENCH.encode("utf-8").replace(b" ", b"\x00", 1)])
+def test_a_nul_byte_is_binary_whether_the_input_is_text_or_bytes(data):
+    with pytest.raises(BinaryInputError, match="NUL"):
+        prepare(data, lang="fr")
+
+
+def test_a_lone_surrogate_in_text_is_a_decoding_error():
+    from selon.errors import DecodingError
+
+    with pytest.raises(DecodingError, match="surrogate"):
+        prepare(FRENCH + "\udcff", lang="fr")

@@ -7,6 +7,7 @@ reader expects are made to the characters: a byte-order mark is dropped and line
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
@@ -56,6 +57,8 @@ _CONTROLS = bytes(b for b in range(32) if b not in _TEXT_CONTROLS) + b"\x7f"
 _SAMPLE_BYTES = 64 * 1024
 #: Share of control bytes in the sample above which the input is taken for binary.
 _CONTROL_SHARE = 0.05
+#: Half of a UTF-16 pair on its own (JSON's `\ud800` escape, or `surrogateescape` on undecodable bytes).
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 #: Encodings chosen over charset-normalizer's first guess when they read the bytes nearly as well (see
@@ -92,6 +95,24 @@ def sniff_binary(data: bytes) -> str | None:
     if sample and controls / len(sample) > _CONTROL_SHARE:
         return "binary data (it holds many control characters)"
     return None
+
+
+def check_text(text: str) -> str:
+    """Text handed over as `str` (the HTTP API, the Python API) under the rules bytes go through in `decode`.
+
+    One rule for every way in: what the CLI refuses as binary (NUL bytes, a PDF's signature, mostly control
+    characters) is refused as a string too, and so is a lone surrogate, which no decoding of bytes can produce
+    and no UTF-8 output can hold.
+    """
+    surrogate = _LONE_SURROGATE.search(text)
+    if surrogate is not None:
+        raise DecodingError(f"the text holds a lone surrogate (\\u{ord(surrogate.group()):04x} at character "
+                            f"{surrogate.start()}), which is not a character: it was decoded wrongly upstream")
+    what = sniff_binary(text[:_SAMPLE_BYTES].encode("utf-8")) or (
+        "binary data (it holds NUL bytes)" if "\x00" in text else None)
+    if what is not None:
+        raise BinaryInputError(f"the input looks like {what}, not text")
+    return text
 
 
 def _wide_unicode(data: bytes) -> Decoded | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from selon.errors import EmptyInputError, UnsupportedLanguageError
 from selon.ingest import language
 from selon.ingest.dates import validate_published
-from selon.ingest.decode import decode, normalise_newlines
+from selon.ingest.decode import check_text, decode, normalise_newlines
 from selon.ingest.html import extract_article, looks_like_html
 from selon.lang import available_languages
 
@@ -57,7 +57,7 @@ def prepare(
         text = decoded.text
         warnings.extend(decoded.warnings)
     else:
-        text = normalise_newlines(data.removeprefix("\ufeff"))
+        text = normalise_newlines(check_text(data).removeprefix("\ufeff"))
     if html if html is not None else looks_like_html(text):
         page = extract_article(text, url)
         text = page.text

@@ -9,12 +9,12 @@ so creating an app is cheap and tests can build one per case.
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from selon import __version__
-from selon.web import errors
+from selon.web import deps, errors
 from selon.web.assets import STATIC
 from selon.web.limits import BodyLimit
 from selon.web.routes import ROUTERS
@@ -56,7 +56,8 @@ class SecurityHeaders:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    app = FastAPI(title="selon", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None)
+    app = FastAPI(title="selon", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None,
+                  dependencies=[Depends(deps.printable_parameters)])
     app.state.settings = settings
     app.state.service = AnalysisService(settings)
     app.state.templates = templates()

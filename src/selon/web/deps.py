@@ -4,15 +4,19 @@ the template renderer. Kept in one place so that no route reaches into `app.stat
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import Request
+from fastapi import Path, Request
 from fastapi.responses import HTMLResponse
 
 from selon.corpus import Corpus
+from selon.errors import InvalidRequestError
 from selon.web.corpus_views import open_corpus
 from selon.web.service import AnalysisService
 from selon.web.settings import Settings
+
+#: Speaker ids are SQL integers (64-bit signed): a larger one names nothing and would overflow the driver.
+SpeakerId = Annotated[int, Path(ge=1, le=2**63 - 1, description="A source's id, as listed by /api/corpus/sources.")]
 
 
 def settings(request: Request) -> Settings:
@@ -32,6 +36,17 @@ def corpus(request: Request) -> Iterator[Corpus]:
         yield opened
     finally:
         opened.close()
+
+
+def printable_parameters(request: Request) -> None:
+    """Every route's guard: a NUL character in a query or path parameter is refused with E051.
+
+    NUL means nothing in a name, an id or a search, and the stores cannot take it (SQLite's full-text query
+    syntax fails on it, PostgreSQL refuses it in any string), so it is stopped here once for every route.
+    """
+    for name, value in (*request.query_params.multi_items(), *request.path_params.items()):
+        if "\x00" in name or "\x00" in str(value):
+            raise InvalidRequestError(f"the parameter {name!r} holds a NUL character (%00): remove it.")
 
 
 def page(request: Request, template: str, data: dict[str, Any], status: int = 200) -> HTMLResponse:

@@ -6,10 +6,14 @@ the CLI prints) rather than on English text:
     {"error": {"code": "E001", "type": "EmptyInputError", "message": "...", "hint": "..."}}
 
 Pages get the same facts as an HTML error page. Code below the web layer raises and never knows about HTTP.
+Anything else that escapes a route is a bug: the client gets a JSON 500 in the same shape, with an `id` that
+is also in the server's log next to the traceback, never a plain-text page.
 """
 
 from __future__ import annotations
 
+import logging
+import uuid
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -18,6 +22,8 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from selon import errors as e
+
+log = logging.getLogger("selon.web")
 
 #: Looked up along the error's class hierarchy, most specific class first; anything unlisted is a 500.
 STATUS: dict[type[e.SelonError], int] = {
@@ -57,6 +63,16 @@ def error_body(error: e.SelonError) -> dict[str, Any]:
                       "hint": error.hint}}
 
 
+class InternalError(e.SelonError):
+    """An error selon did not foresee, as the client sees it: the incident id instead of a traceback."""
+
+    hint = "This is a bug in selon: report it with this id; the server's log holds the details."
+
+    def __init__(self, incident: str) -> None:
+        super().__init__(f"internal error {incident}: the server failed while answering this request.")
+        self.incident = incident
+
+
 def wants_json(request: Request) -> bool:
     """API paths always get JSON; pages get HTML unless the client asked for JSON only."""
     if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
@@ -65,13 +81,16 @@ def wants_json(request: Request) -> bool:
     return "application/json" in accept and "text/html" not in accept
 
 
-def respond(request: Request, error: e.SelonError) -> Response:
+def respond(request: Request, error: e.SelonError, headers: dict[str, str] | None = None) -> Response:
     status = status_for(error)
     if wants_json(request):
-        return JSONResponse(error_body(error), status_code=status)
+        body = error_body(error)
+        if isinstance(error, InternalError):
+            body["error"]["id"] = error.incident
+        return JSONResponse(body, status_code=status, headers=headers)
     templates = request.app.state.templates
     return templates.TemplateResponse(  # type: ignore[no-any-return]
-        request, "error.html", {"error": error, "status": status}, status_code=status
+        request, "error.html", {"error": error, "status": status}, status_code=status, headers=headers
     )
 
 
@@ -110,6 +129,18 @@ def install(app: FastAPI) -> None:
             return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
         return HTMLResponse(f"{exc.status_code}", status_code=exc.status_code, headers=exc.headers)
 
+    async def on_unforeseen(request: Request, exc: Exception) -> Response:
+        incident = uuid.uuid4().hex[:12]
+        log.error("internal error %s on %s %s", incident, request.method, request.url.path, exc_info=exc)
+        error = InternalError(incident)
+        try:
+            return respond(request, error)
+        except Exception:  # noqa: BLE001 - the error page itself failed: the JSON body cannot
+            body = error_body(error)
+            body["error"]["id"] = incident
+            return JSONResponse(body, status_code=500)
+
     app.add_exception_handler(e.SelonError, on_selon_error)
+    app.add_exception_handler(Exception, on_unforeseen)
     app.add_exception_handler(RequestValidationError, on_validation)
     app.add_exception_handler(StarletteHTTPException, on_http)

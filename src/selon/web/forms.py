@@ -16,6 +16,9 @@ from starlette.formparsers import FormParser, MultiPartException, MultiPartParse
 from selon.errors import InvalidRequestError
 
 UPLOAD_SUFFIXES = {".txt": False, ".text": False, ".html": True, ".htm": True}
+#: The analyse form sends text, lang, article and file; a few more are tolerated (a browser's extras), a
+#: thousand are an attack on the parser and refused with E051 whatever the encoding of the form.
+MAX_FIELDS = 8
 
 
 @dataclass(frozen=True)
@@ -33,16 +36,19 @@ def _parser_class(limit: int) -> type[MultiPartParser]:
 
 async def _form(request: Request, limit: int) -> FormData:
     content_type = request.headers.get("content-type", "")
+    parser: MultiPartParser | FormParser
     if content_type.startswith("multipart/form-data"):
-        parser = _parser_class(limit)(request.headers, request.stream(), max_files=1, max_fields=8,
+        parser = _parser_class(limit)(request.headers, request.stream(), max_files=1, max_fields=MAX_FIELDS,
                                       max_part_size=limit)
-        try:
-            return await parser.parse()
-        except MultiPartException as error:
-            raise InvalidRequestError(f"unreadable form: {error.message}") from None
-    if content_type.startswith("application/x-www-form-urlencoded"):
-        return await FormParser(request.headers, request.stream()).parse()
-    raise InvalidRequestError("send the form as multipart/form-data or application/x-www-form-urlencoded.")
+    elif content_type.startswith("application/x-www-form-urlencoded"):
+        parser = FormParser(request.headers, request.stream(), max_fields=MAX_FIELDS, max_part_size=limit)
+    else:
+        raise InvalidRequestError("send the form as multipart/form-data or application/x-www-form-urlencoded.")
+    try:
+        return await parser.parse()
+    except MultiPartException as error:
+        raise InvalidRequestError(f"unreadable form: {error.message} The analyse form sends text, lang, "
+                                  "article and one file.") from None
 
 
 def _field(form: FormData, name: str) -> str | None:

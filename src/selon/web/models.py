@@ -7,11 +7,16 @@ what is sent matches what is documented.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from selon.store.rows import ArticleSummary, OutletStats, Quote, SearchHit, SpeakerCount
+
+#: JSON's `\ud800` escapes can spell half of a UTF-16 pair alone: no character, and no UTF-8 can encode it.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 Kind = Literal["person", "anonymous", "organization", "document", "media"]
 StanceName = Literal["assert", "deny", "acknowledge", "decline", "no_response"]
@@ -30,12 +35,25 @@ class AnalyzeRequest(BaseModel):
     url: str | None = None
     outlet: str | None = None
 
+    @field_validator("*")
+    @classmethod
+    def _unicode(cls, value: str | None) -> str | None:
+        """Refuses lone surrogates here, as a 422, rather than letting them fail the analysis or the reply."""
+        found = LONE_SURROGATE.search(value) if value is not None else None
+        if found is not None:
+            raise PydanticCustomError(
+                "lone_surrogate",
+                f"holds a lone surrogate (\\u{ord(found.group()):04x} at character {found.start()}), which is not "
+                "a character; send the text as it was written, in valid UTF-8")
+        return value
+
 
 class ErrorDetail(BaseModel):
     code: str = Field(description="selon's error code, e.g. E001 (see selon.errors).")
     type: str
     message: str
     hint: str
+    id: str | None = Field(None, description="Internal errors only: the incident id in the server's log.")
 
 
 class ErrorBody(BaseModel):

@@ -59,7 +59,7 @@ def sources(corpus: CorpusDep, outlet: str | None = None, since: Date = None, un
 
 @router.get("/sources/{speaker_id}", response_model=None,
             responses={200: {"model": SourcePage}, **ERRORS, **NOT_FOUND})
-def source(corpus: CorpusDep, speaker_id: int, limit: Limit = 100, offset: Offset = 0) -> JSONResponse:
+def source(corpus: CorpusDep, speaker_id: deps.SpeakerId, limit: Limit = 100, offset: Offset = 0) -> JSONResponse:
     """Everything one source said across the corpus, oldest first, and its statements per period."""
     return JSONResponse(views.source_view(corpus, speaker_id, limit=limit, offset=offset))
 

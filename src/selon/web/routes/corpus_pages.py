@@ -42,7 +42,7 @@ def sources(request: Request, corpus: CorpusDep, outlet: str | None = None, sinc
 
 
 @router.get("/sources/{speaker_id}", response_class=HTMLResponse)
-def source(request: Request, corpus: CorpusDep, speaker_id: int,
+def source(request: Request, corpus: CorpusDep, speaker_id: deps.SpeakerId,
            page: Annotated[int, Query(ge=1, le=10_000)] = 1) -> HTMLResponse:
     data = views.source_view(corpus, speaker_id, limit=PAGE, offset=(page - 1) * PAGE)
     chart = time_bars(_points(data["over_time"], "rows"), title=f"Statements by {data['name']} per period")
