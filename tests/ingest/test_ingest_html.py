@@ -96,3 +96,29 @@ def test_a_page_without_article_text_raises_no_article_text():
     )
     with pytest.raises(NoArticleTextError):
         extract_article(page)
+
+
+DEEP_TEXT = ("« C'est une décision difficile mais nécessaire », a déclaré l'adjointe chargée des sports, qui "
+             "évoque des travaux trop coûteux.")
+
+
+def deep_page(depth: int, inner: str) -> str:
+    return ("<html><head><title>Piscine</title><style>p { color: red }</style></head><body>"
+            "<nav><a href='/'>Accueil et rubriques du journal</a></nav>"
+            + "<div>" * depth + inner + "</div>" * depth + "<footer><p>Mentions légales et droits</p></footer>"
+            "</body></html>")
+
+
+@pytest.mark.parametrize("depth", [260, 2_500, 10_000])
+@pytest.mark.parametrize("inner", [f"<p>{DEEP_TEXT}</p>", DEEP_TEXT, f"<p>Un.</p>{DEEP_TEXT}<script>x()</script>"])
+def test_a_page_nested_deeper_than_the_parser_goes_still_gives_its_text(depth, inner):
+    article = extract_article(deep_page(depth, inner))
+    assert DEEP_TEXT in article.text
+    assert "Accueil" not in article.text and "Mentions" not in article.text and "x()" not in article.text
+    assert article.title == "Piscine"
+    assert any("nested too deeply" in w for w in article.warnings)
+
+
+def test_a_deep_page_without_text_is_still_refused():
+    with pytest.raises(NoArticleTextError):
+        extract_article(deep_page(10_000, "<script>var texte = 'aucun article dans cette page';</script>"))

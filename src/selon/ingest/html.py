@@ -2,7 +2,9 @@
 
 trafilatura does the work (it is built for news pages: it drops navigation, share widgets, comments and related
 links). Pages it cannot read, or where it finds no body, fall back to the visible text of the `<p>` elements, so a
-malformed page still yields its paragraphs instead of an error.
+malformed page still yields its paragraphs instead of an error. Both build a tree, and libxml2 stops building it
+256 elements deep (2,048 with its "huge" option), so a page nested deeper loses everything below; the last
+resort reads the page flat, as a stream of tags with no tree, where depth costs nothing.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from html import unescape
+from html.parser import HTMLParser
 from typing import Any
 
 import lxml.html
@@ -35,6 +38,12 @@ MIN_ARTICLE_LETTERS = 20
 #: Elements whose `<p>` children are page furniture, not article text, in the fallback extraction.
 _FURNITURE = frozenset({"nav", "header", "footer", "aside", "form", "script", "style", "noscript", "template",
                         "button", "select", "figcaption"})
+#: Elements whose text is never shown, skipped with their content by the flat reading.
+_HIDDEN = frozenset({"script", "style", "noscript", "template", "title"})
+#: Elements that start a new paragraph in the flat reading.
+_BLOCKS = frozenset({"p", "div", "br", "li", "ul", "ol", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6",
+                     "article", "section", "main", "blockquote", "pre", "td", "th", "tr", "table", "body",
+                     "hr", "figure", "address"})
 _TITLE_ELEMENT = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
 
@@ -63,11 +72,18 @@ def extract_article(html: str, url: str | None = None) -> HtmlArticle:
     """The article body and metadata of a page; raises NoArticleTextError when the page holds no article text."""
     document = _trafilatura(html, url)
     warnings: list[str] = []
-    body = _paragraphs(document.get("text")) if document else ""
-    if not _is_article_text(body):
+    # A tree cut at libxml2's depth limit holds only the page's outer furniture: nothing read from it is the body.
+    truncated = _too_deep(html)
+    body = _paragraphs(document.get("text")) if document and not truncated else ""
+    if not _is_article_text(body) and not truncated:
         body = _fallback_paragraphs(html)
         if _is_article_text(body):
             warnings.append("no article body found by trafilatura; kept the text of the page's <p> elements")
+    if truncated:
+        body = _flat_paragraphs(html)
+        if _is_article_text(body):
+            warnings.append("the page is nested too deeply for its structure to be read; kept its visible "
+                            "text outside navigation and footers, block by block")
     if not _is_article_text(body):
         raise NoArticleTextError("the HTML page holds no article text")
     meta = document or {}
@@ -128,6 +144,16 @@ def _paragraphs(text: Any) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
+def _too_deep(html: str) -> bool:
+    """Whether libxml2, which trafilatura and lxml build their trees with, stops short of the page's depth."""
+    parser = lxml.html.HTMLParser()
+    try:
+        lxml.html.document_fromstring(html, parser=parser)
+    except (etree.ParserError, ValueError):
+        return False
+    return any(entry.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for entry in parser.error_log)
+
+
 def _fallback_paragraphs(html: str) -> str:
     """The visible text of the `<p>` elements outside page furniture, for pages trafilatura cannot read."""
     try:
@@ -144,6 +170,51 @@ def _fallback_paragraphs(html: str) -> str:
         if text:
             paragraphs.append(text)
     return "\n\n".join(paragraphs)
+
+
+class _FlatReader(HTMLParser):
+    """The visible text of a page, one paragraph per block element, read from the tag stream with no tree.
+
+    Only counters are kept (how many furniture or hidden elements are open), so ten thousand nested `div`s
+    cost no more than one; an end tag that was never opened is ignored, as browsers do.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: dict[str, int] = {}
+        self.paragraphs: list[str] = []
+        self.current: list[str] = []
+
+    def _break(self) -> None:
+        text = _SPACES.sub(" ", "".join(self.current)).strip()
+        if text:
+            self.paragraphs.append(text)
+        self.current = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _FURNITURE or tag in _HIDDEN:
+            self.open[tag] = self.open.get(tag, 0) + 1
+        if tag in _BLOCKS:
+            self._break()
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.open.get(tag):
+            self.open[tag] -= 1
+        if tag in _BLOCKS:
+            self._break()
+
+    def handle_data(self, data: str) -> None:
+        if not any(self.open.values()):
+            self.current.append(data)
+
+
+def _flat_paragraphs(html: str) -> str:
+    """The page's visible text outside furniture, for pages no tree builder can hold (see `_FlatReader`)."""
+    reader = _FlatReader()
+    reader.feed(html)
+    reader.close()
+    reader._break()
+    return "\n\n".join(reader.paragraphs)
 
 
 def _title(html: str, found: str | None, outlet: str | None) -> str | None:
