@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
 from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from selon.corpus.readers import RawItem, ReadFailure, read_paths
+from selon.corpus.readers import Ignored, RawItem, ReadFailure, read_paths
 
 PAGE = b"<html><body><article><p>Le ministre a parle.</p></article></body></html>"
 
@@ -102,3 +103,55 @@ def test_a_truncated_uncompressed_warc_keeps_the_records_before_the_damage(tmp_p
     path.write_bytes(data[: len(data) - 200])
     items = list(read_paths([str(path)]))
     assert [type(i).__name__ for i in items] == ["RawItem", "RawItem", "ReadFailure"]
+
+
+def test_a_jsonl_record_with_a_lone_surrogate_fails_alone_with_its_reason(tmp_path: Path) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"text": "Un."}\n{"text": "bad \\ud800 here"}\n{"text": "Deux.", "title": "x\\udc00"}\n'
+                    '{"text": "Trois."}\n')
+    items = list(read_paths([str(path)]))
+    assert [type(i).__name__ for i in items] == ["RawItem", "ReadFailure", "ReadFailure", "RawItem"]
+    assert "line 2: not Unicode text" in items[1].error.message  # type: ignore[union-attr]
+    assert "'title' holds a lone surrogate" in items[2].error.message  # type: ignore[union-attr]
+
+
+def test_files_no_reader_knows_are_ignored_with_their_reason(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Texte.")
+    (tmp_path / "notes.md").write_text("# notes")
+    os.mkfifo(tmp_path / "pipe.txt")
+    ignored = {Path(i.key).name: i.reason for i in read_paths([str(tmp_path)]) if isinstance(i, Ignored)}
+    assert "unknown suffix '.md'" in ignored["notes.md"] and "named pipe (FIFO)" in ignored["pipe.txt"]
+
+
+def test_a_fifo_given_by_name_is_a_failure_that_says_what_it_is(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    [item] = read_paths([str(tmp_path / "pipe.txt")])
+    assert isinstance(item, ReadFailure) and "named pipe (FIFO)" in item.error.message
+    assert "no such file" not in item.error.message
+
+
+def test_a_subfolder_that_cannot_be_listed_is_a_failure(tmp_path: Path, monkeypatch) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "a.txt").write_text("Texte.")
+    (tmp_path / "b.txt").write_text("Texte.")
+    scandir = os.scandir
+
+    def refusing(path=".", *args, **kwargs):  # as chmod 000 would, even for root
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(locked))
+        return scandir(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    items = list(read_paths([str(tmp_path)]))
+    failures = [i for i in items if isinstance(i, ReadFailure)]
+    assert [Path(i.key).name for i in items if isinstance(i, RawItem)] == ["b.txt"]
+    assert len(failures) == 1 and "locked: cannot be read (Permission denied)" in failures[0].error.message
+
+
+def test_one_file_spelt_two_ways_is_one_key(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.txt").write_text("Texte.")
+    monkeypatch.chdir(tmp_path)
+    first, second = read_paths(["./a/../a/x.txt", str(tmp_path / "a" / "x.txt")])
+    assert isinstance(first, RawItem) and isinstance(second, RawItem) and first.key == second.key

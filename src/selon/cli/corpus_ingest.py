@@ -57,8 +57,13 @@ def summarise(report: IngestReport, format: SummaryFormat) -> None:
             err.print(labelled("selon: failed:", "red", str(failure)))
         if len(report.failures) > 20:
             err.print(f"selon: … and {len(report.failures) - 20} more (see `selon failures`).")
+        for ignored in report.ignored[:20]:
+            err.print(f"selon: ignored: {ignored}", highlight=False)
+        if len(report.ignored) > 20:
+            err.print(f"selon: … and {len(report.ignored) - 20} more ignored (see `--format json`).")
+        ignored = f", {len(report.ignored)} ignored" if report.ignored else ""
         typer.echo(f"{report.stored} stored, {report.duplicates} duplicates, {report.failed} failed, "
-                   f"{report.skipped} already done in {report.seconds:.1f}s ({report.rate:.1f} articles/s).")
+                   f"{report.skipped} already done{ignored} in {report.seconds:.1f}s ({report.rate:.1f} articles/s).")
     if report.failed:
         raise typer.Exit(exits.PARTIAL)
 

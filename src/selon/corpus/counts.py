@@ -4,8 +4,8 @@
 (syndicated copies counted once), attributions and articles; `speaker_outlets` holds how many of a speaker's
 attributions each outlet carries. `add_article` updates both in the transaction that stores an article, so they
 are committed (or lost to a kill) with it; `refresh` recomputes them from the detail tables, for the speakers
-that relinking merged or for the whole store. Two ingests writing syndicated copies of one story into one
-PostgreSQL store at the same instant may each count its statements as new: `refresh(store)` settles that.
+that relinking merged or for the whole store. Articles are written one at a time per store
+(`Store.lock_writes`), so two ingests storing syndicated copies of one story at once see each other's copy.
 """
 
 from __future__ import annotations

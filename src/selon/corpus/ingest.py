@@ -2,7 +2,8 @@
 
 Inputs stream through `selon.analyze_many` (which runs spaCy in `workers` processes and keeps input order),
 so memory stays flat on a crawl of any size. Nothing here stops a batch: an input that cannot be read,
-prepared, analysed or stored is recorded as failed with its reason, and the next one goes on.
+prepared, analysed or stored is recorded as failed with its reason, and the next one goes on; only a store
+that fails (a full disk, a lost server) stops the ingest, and what was committed stays.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 
 from selon.corpus import save
 from selon.corpus.linking import relink_surnames
-from selon.corpus.readers import RawItem, ReadFailure, read_paths
+from selon.corpus.readers import Ignored, RawItem, ReadFailure, read_paths
 from selon.corpus.syndication import Syndication
 from selon.errors import ModelNotFoundError, ResourceError, SelonError, StoreError
 from selon.ingest.prepare import ArticleInput, prepare
@@ -40,6 +41,8 @@ class IngestReport:
     skipped: int = 0
     seconds: float = 0.0
     failures: list[str] = field(default_factory=list)
+    #: Files of the folders given that are no input ("PATH: reason"): unknown suffixes, FIFOs.
+    ignored: list[str] = field(default_factory=list)
 
     @property
     def processed(self) -> int:
@@ -51,7 +54,8 @@ class IngestReport:
 
     def to_dict(self) -> dict[str, object]:
         return {"stored": self.stored, "duplicates": self.duplicates, "failed": self.failed,
-                "skipped": self.skipped, "seconds": round(self.seconds, 3), "articles_per_s": round(self.rate, 2)}
+                "skipped": self.skipped, "ignored": len(self.ignored), "ignored_inputs": list(self.ignored),
+                "seconds": round(self.seconds, 3), "articles_per_s": round(self.rate, 2)}
 
 
 Analyzer = Callable[..., Iterator[Analysis | Failure]]
@@ -77,7 +81,7 @@ def ingest(store: Store, paths: Iterable[str], options: IngestOptions | None = N
     options = options or IngestOptions()
     report = IngestReport()
     started = time.perf_counter()
-    items: Iterable[RawItem | ReadFailure] = read_paths(paths)
+    items: Iterable[RawItem | ReadFailure | Ignored] = read_paths(paths)
     if options.retry_failed:
         items = _chain(retry_items(store), items)
     _Run(store, options, report, progress).run(items)
@@ -86,7 +90,7 @@ def ingest(store: Store, paths: Iterable[str], options: IngestOptions | None = N
     return report
 
 
-def retry_items(store: Store) -> Iterator[RawItem | ReadFailure]:
+def retry_items(store: Store) -> Iterator[RawItem | ReadFailure | Ignored]:
     """Failed inputs again: from their kept payload, or by reading their file again (a damaged archive)."""
     for record, payload in save.failures(store, retryable_only=True):
         if payload is not None:
@@ -96,7 +100,7 @@ def retry_items(store: Store) -> Iterator[RawItem | ReadFailure]:
             yield from read_paths([record.name])
 
 
-def _chain(*parts: Iterable[RawItem | ReadFailure]) -> Iterator[RawItem | ReadFailure]:
+def _chain(*parts: Iterable[RawItem | ReadFailure | Ignored]) -> Iterator[RawItem | ReadFailure | Ignored]:
     for part in parts:
         yield from part
 
@@ -110,62 +114,112 @@ def _is_fatal(error: Exception) -> bool:
 
 
 class _Run:
-    """One pass over the inputs; `pending` pairs each article sent to the pipeline with its result."""
+    """One pass over the inputs; `pending` pairs each article sent to the pipeline with its input and identity.
+
+    Every input ends in exactly one of: stored, duplicate, failed (with its reason), skipped (already done), and
+    only a committed article marks its input done. An error met with one input fails that input alone: while
+    preparing or storing it, right there; inside the analyzer, which may hold a batch of several, by analysing
+    that batch's articles again one at a time. Only a fatal error (`_is_fatal`) stops the run.
+    """
 
     def __init__(self, store: Store, options: IngestOptions, report: IngestReport, progress: Progress | None):
         self.store, self.options, self.report, self.progress = store, options, report, progress
         self.index = Syndication.load(store)
-        self.pending: deque[tuple[RawItem, save.Identity]] = deque()
+        self.pending: deque[tuple[RawItem, save.Identity, ArticleInput]] = deque()
+        self.seen: set[str] = set()
+        self.broken: BaseException | None = None
 
-    def run(self, items: Iterable[RawItem | ReadFailure]) -> None:
+    def run(self, items: Iterable[RawItem | ReadFailure | Ignored]) -> None:
         articles = self._prepared(iter(items))
         analyzer = self.options.analyzer or analyze_many
         while True:
             try:
                 for result in analyzer(articles, n_process=self.options.workers,
-                                           batch_size=self.options.batch_size, models=self.options.models):
-                    self._store(*self.pending.popleft(), result)
+                                       batch_size=self.options.batch_size, models=self.options.models):
+                    self._store(*self.pending.popleft()[:2], result)
                 return
+            except Exception as error:
+                if _is_fatal(error) or self.broken is not None:
+                    raise
+                self._isolate(analyzer)
+
+    def _isolate(self, analyzer: Analyzer) -> None:
+        """After a crash inside the analyzer, its pending articles one at a time: only the culprit fails."""
+        batch = list(self.pending)
+        self.pending.clear()
+        for item, identity, article in batch:
+            try:
+                results = list(analyzer(iter([article]), n_process=1, batch_size=1, models=self.options.models))
             except Exception as error:
                 if _is_fatal(error):
                     raise
-                lost = InternalAnalysisError(f"analysis failed: {type(error).__name__}: {error}")
-                while self.pending:
-                    self._fail(self.pending.popleft()[0], lost)
+                self._fail(item, InternalAnalysisError(f"analysis failed: {type(error).__name__}: {error}"))
+                continue
+            if len(results) != 1:
+                self._fail(item, InternalAnalysisError(f"the analyzer gave {len(results)} results for one article"))
+                continue
+            self._store(item, identity, results[0])
 
-    def _prepared(self, items: Iterator[RawItem | ReadFailure]) -> Iterator[ArticleInput]:
-        for item in items:
-            if isinstance(item, ReadFailure):
-                if save.input_status(self.store, item.key) == "failed" and not self.options.retry_failed:
-                    self.report.skipped += 1
-                    continue
-                self._failed(item.key, item.name, item.error, item.retryable, item.payload)
-                continue
-            status = save.input_status(self.store, item.key)
-            if status in save.DONE or (status == "failed" and not self.options.retry_failed):
+    def _prepared(self, items: Iterator[RawItem | ReadFailure | Ignored]) -> Iterator[ArticleInput]:
+        try:
+            for item in items:
+                article = self._prepare(item)
+                if article is not None:
+                    yield article
+        except BaseException as error:  # the analyzer would see an end of input: say it is broken instead
+            self.broken = error
+            raise
+
+    def _prepare(self, item: RawItem | ReadFailure | Ignored) -> ArticleInput | None:
+        if isinstance(item, Ignored):
+            self.report.ignored.append(str(item))
+            return None
+        if item.key in self.seen:  # the same input given twice (a file, and the folder that holds it)
+            self.report.skipped += 1
+            return None
+        self.seen.add(item.key)
+        if isinstance(item, ReadFailure):
+            if save.input_status(self.store, item.key) == "failed" and not self.options.retry_failed:
                 self.report.skipped += 1
-                continue
-            try:
-                article = prepare(item.data, name=item.name, html=item.html,
-                                  **{"lang": self.options.lang, **item.meta})
-            except SelonError as error:
-                self._fail(item, error)
-                continue
+                return None
+            self._failed(item.key, item.name, item.error, item.retryable, item.payload)
+            return None
+        status = save.input_status(self.store, item.key)
+        if status in save.DONE or (status == "failed" and not self.options.retry_failed):
+            self.report.skipped += 1
+            return None
+        try:
+            article = prepare(item.data, name=item.name, html=item.html, **{"lang": self.options.lang, **item.meta})
             identity = save.Identity.of(article.url, article.text)
             duplicate = save.find_duplicate(self.store, identity)
-            if duplicate is not None:
-                save.mark_duplicate(self.store, item.key, duplicate)
-                self._count("duplicates")
-                continue
-            self.pending.append((item, identity))
-            yield article
+        except SelonError as error:
+            if _is_fatal(error):
+                raise
+            self._fail(item, error)
+            return None
+        except Exception as error:
+            if _is_fatal(error):
+                raise
+            self._fail(item, InternalAnalysisError(f"preparing failed: {type(error).__name__}: {error}"))
+            return None
+        if duplicate is not None:
+            self._count("duplicates" if save.mark_duplicate(self.store, item.key, duplicate) else "skipped")
+            return None
+        self.pending.append((item, identity, article))
+        return article
 
     def _store(self, item: RawItem, identity: save.Identity, result: Analysis | Failure) -> None:
         if isinstance(result, Failure):
             self._fail(item, result.error)
             return
-        saved = save.save_analysis(self.store, result, item.key, self.index, identity)
-        self._count("stored" if saved.status == "stored" else "duplicates")
+        try:
+            saved = save.save_analysis(self.store, result, item.key, self.index, identity)
+        except Exception as error:
+            if _is_fatal(error):
+                raise
+            self._fail(item, InternalAnalysisError(f"storing failed: {type(error).__name__}: {error}"))
+            return
+        self._count({"stored": "stored", "duplicate": "duplicates"}.get(saved.status, "skipped"))
 
     def _fail(self, item: RawItem, error: SelonError) -> None:
         self._failed(item.key, item.name, error, True, item.to_payload())

@@ -21,7 +21,7 @@ DONE = ("stored", "duplicate")
 
 @dataclass(frozen=True)
 class Saved:
-    status: str  # "stored" or "duplicate"
+    status: str  # "stored", "duplicate", or "skipped" when the input was already done
     article_row: int
 
 
@@ -71,9 +71,14 @@ def _mark(store: Store, key: str, status: str, article_row: int | None) -> None:
         store.execute("DELETE FROM failures WHERE key = ?", (key,))
 
 
-def mark_duplicate(store: Store, key: str, article_row: int) -> None:
+def mark_duplicate(store: Store, key: str, article_row: int) -> bool:
+    """Marks an input as a copy of a stored article; False, marking nothing, when the input is already done
+    (another ingest of the same file stored it meanwhile: it is no duplicate of itself)."""
     with store.transaction():
+        if input_status(store, key) in DONE:
+            return False
         _mark(store, key, "duplicate", article_row)
+    return True
 
 
 def record_failure(store: Store, key: str, name: str, error: SelonError, *, retryable: bool = True,
@@ -111,6 +116,14 @@ def save_analysis(store: Store, analysis: Analysis, key: str, index: syndication
         identity = Identity.of(article.url, article.text)
     minhash = syndication.signature_of_normalised(identity.normalised)
     with store.transaction():
+        # Writes of articles take turns (one at a time per store): the syndication index, the duplicate check
+        # and the per-speaker figures then see every article another ingest committed before this one.
+        store.lock_writes()
+        done = store.scalar("SELECT article_id FROM inputs WHERE key = ? AND status IN ('stored', 'duplicate')",
+                            (key,))
+        if done is not None:  # stored by another ingest of the same input meanwhile: not a copy of itself
+            return Saved("skipped", int(done))
+        index.catch_up(store)
         duplicate = find_duplicate(store, identity)
         if duplicate is not None:
             _mark(store, key, "duplicate", duplicate)

@@ -1,7 +1,8 @@
 """Syndicated copies (one wire story in several outlets, near-identical text) grouped with MinHash LSH.
 
 Each stored article keeps its MinHash signature; an ingest rebuilds datasketch's in-memory LSH index from them
-once, then each new article joins the group of its most similar earlier article when their estimated Jaccard
+once, catches up with the articles other ingests stored since (`catch_up`, under the store's write lock, so two
+ingests at once see each other's copies), then each new article joins the group of its most similar earlier article when their estimated Jaccard
 similarity (word 5-shingles) reaches the threshold, or starts a group of its own. Very short texts carry no
 group: a shared headline is not a shared story.
 """
@@ -56,14 +57,25 @@ class Syndication:
     def __init__(self) -> None:
         self._lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
         self._signatures: dict[int, tuple[int, MinHash]] = {}
+        self._last = 0  # the highest article id read from the store
 
     @classmethod
     def load(cls, store: Store) -> Syndication:
         index = cls()
-        rows = store.query("SELECT id, syndication_group, minhash FROM articles WHERE minhash IS NOT NULL")
-        for article_id, group, data in rows:
-            index.add(int(article_id), int(group), from_bytes(data))
+        index.catch_up(store)
         return index
+
+    def catch_up(self, store: Store) -> None:
+        """Adds the articles stored since the last look. Called in the transaction that stores an article, after
+        `store.lock_writes()`: articles are then committed one at a time in id order, so none is missed."""
+        last = int(store.scalar("SELECT COALESCE(MAX(id), 0) FROM articles"))
+        if last <= self._last:
+            return
+        rows = store.query("SELECT id, syndication_group, minhash FROM articles WHERE id > ? AND id <= ? "
+                           "AND minhash IS NOT NULL", (self._last, last))
+        for article_id, group, data in rows:
+            self.add(int(article_id), int(group), from_bytes(data))
+        self._last = last
 
     def group_of(self, minhash: MinHash | None) -> int | None:
         """The group of the most similar stored article above the threshold, if any."""

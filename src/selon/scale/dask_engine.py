@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from selon.corpus.readers import ReadFailure, list_inputs
+from selon.corpus.readers import Ignored, ReadFailure, list_inputs
 from selon.corpus.readers import files as plain_files
 
 FILES_PER_TASK = 64
@@ -35,6 +35,8 @@ def plan(paths: list[str], files_per_task: int = FILES_PER_TASK) -> list[list[st
     tasks: list[list[str]] = []
     group: list[str] = []
     for path in list_inputs(paths):
+        if isinstance(path, Ignored):  # no input at all; a local ingest lists these in its summary
+            continue
         name = path.name if isinstance(path, ReadFailure) else str(path)
         if isinstance(path, Path) and not path.name.lower().endswith(plain_files.TEXT_SUFFIXES + plain_files.HTML_SUFFIXES):
             tasks.append([str(path)])

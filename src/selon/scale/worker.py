@@ -11,7 +11,7 @@ from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
 
-from selon.corpus.readers import RawItem, read_paths
+from selon.corpus.readers import Ignored, RawItem, read_paths
 from selon.errors import SelonError
 from selon.ingest.prepare import ArticleInput, prepare
 from selon.pipeline import Failure, analyze_many
@@ -30,6 +30,8 @@ def analyse_task(files: list[str], target: str, lang: str | None = None,
 
     def prepared() -> Iterator[ArticleInput]:
         for item in read_paths(files):
+            if isinstance(item, Ignored):
+                continue
             if not isinstance(item, RawItem):
                 rows.append(PartitionRow(item.key, item.name, "failed", code=item.error.code,
                                          reason=item.error.message, retryable=item.retryable, payload=item.payload))

@@ -60,6 +60,11 @@ class Store(ABC):
         """An id for a row of `table` inserted later in this (write) transaction, when the row must name itself
         (an article that starts its own syndication group): cheaper than updating it once inserted."""
 
+    def lock_writes(self) -> None:
+        """Makes the caller's write transaction wait for every other one that took this lock, and hold off the
+        next until it commits: what stores an article (deduplication, syndication, per-speaker figures) reads what
+        it writes, so two ingests into one store must take turns. SQLite's `BEGIN IMMEDIATE` already does."""
+
     @abstractmethod
     def search_attributions_sql(self) -> str:
         """SELECT attribution ids matching one parameter (the user's query), best first, with LIMIT ?."""

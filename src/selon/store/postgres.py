@@ -40,6 +40,11 @@ class PostgresStore(Store):
     def _lock_for_migration(self) -> None:
         self._conn.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.selon'))")
 
+    def lock_writes(self) -> None:
+        # A transaction-level advisory lock per schema: released by COMMIT or ROLLBACK, or when a killed
+        # ingest's connection closes.
+        self._conn.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.selon.writes'))")
+
     def _sql(self, sql: str) -> str:
         return sql.replace("?", "%s")
 

@@ -1,18 +1,25 @@
 """Readers of corpus inputs: folders, .txt/.html files, JSONL and WARC; each item keyed for resumption.
 
     >>> for item in read_paths(["articles/", "crawl.warc.gz"]): ...
+
+Nothing is left out without a word: a file in a folder that no reader knows (an image, a `.md`) or that is no
+regular file (a FIFO, a socket) is yielded as `Ignored` with its reason, for the ingest summary; a folder that
+cannot be listed, and a path given that is missing or no regular file, is a `ReadFailure`, recorded as such.
 """
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from selon.corpus.readers import files, jsonl, warc
-from selon.corpus.readers.base import RawItem, ReadFailure
+from selon.corpus.readers.base import Ignored, RawItem, ReadFailure, path_key
 from selon.errors import InputNotFoundError
 
 Reader = Callable[[Path], Iterator[RawItem | ReadFailure]]
+Listed = Path | ReadFailure | Ignored
 
 
 def reader_for(path: Path) -> Reader | None:
@@ -26,25 +33,83 @@ def reader_for(path: Path) -> Reader | None:
     return None
 
 
-def list_inputs(paths: Iterable[str]) -> Iterator[Path | ReadFailure]:
-    """The files the paths name, folders expanded in sorted order; a missing path is a failure."""
+def _not_a_file(mode: int) -> str | None:
+    """What a path that is no regular file is, in words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    for test, what in ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return what
+    return "not a regular file"
+
+
+def _unreadable(path: Path, error: OSError) -> ReadFailure:
+    key = path_key(path)
+    return ReadFailure(key, key, InputNotFoundError(f"{key}: cannot be read ({error.strerror or error}).",
+                                                    hint="Check the path and its permissions."))
+
+
+def _walk(folder: Path) -> Iterator[Listed]:
+    """Every file under `folder` in sorted order; a subfolder that cannot be listed is a failure (os.walk's
+    `onerror`: `Path.rglob` skips it without a word)."""
+    failures: list[ReadFailure] = []
+    for root, dirs, names in os.walk(folder, onerror=lambda e: failures.append(
+            _unreadable(Path(e.filename) if e.filename else folder, e))):
+        yield from failures
+        failures.clear()
+        dirs.sort()
+        for name in sorted(names):
+            path = Path(root, name)
+            try:
+                mode = path.stat().st_mode
+            except OSError as error:  # a dangling link, or a file gone since the listing
+                yield Ignored(path_key(path), f"cannot be read ({error.strerror or error})")
+                continue
+            what = _not_a_file(mode)
+            if what is not None:
+                yield Ignored(path_key(path), what)
+            elif reader_for(path) is None:
+                yield Ignored(path_key(path), f"unknown suffix {path.suffix or '(none)'!r}; selon reads "
+                                              ".txt, .html, .jsonl and .warc files")
+            else:
+                yield path
+    yield from failures
+
+
+def list_inputs(paths: Iterable[str]) -> Iterator[Listed]:
+    """The files the paths name, folders expanded in sorted order, each path made absolute and normalised
+    (`./a/../a/x.txt` is `a/x.txt`, a link is its target) so that one file is one input whatever its spelling."""
     for given in paths:
-        path = Path(given).expanduser().absolute()
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and reader_for(p) is not None)
-        elif path.is_file():
-            yield path
+        path = Path(given).expanduser().resolve()
+        try:
+            mode = path.stat().st_mode
+        except OSError as error:
+            key = path_key(path)
+            missing = isinstance(error, FileNotFoundError)
+            message = f"{given}: no such file or folder." if missing else \
+                f"{given}: cannot be read ({error.strerror or error})."
+            yield ReadFailure(key, key, InputNotFoundError(message))
+            continue
+        if stat.S_ISDIR(mode):
+            yield from _walk(path)
+            continue
+        what = _not_a_file(mode)
+        if what is not None:
+            key = path_key(path)
+            yield ReadFailure(key, key, InputNotFoundError(f"{given} is {what}, not a file selon can ingest.",
+                                                           hint="Save the data to a regular file first."))
         else:
-            yield ReadFailure(str(path), str(path), InputNotFoundError(f"{given}: no such file or folder."))
+            yield path
 
 
-def read_paths(paths: Iterable[str]) -> Iterator[RawItem | ReadFailure]:
+def read_paths(paths: Iterable[str]) -> Iterator[RawItem | ReadFailure | Ignored]:
     for path in list_inputs(paths):
-        if isinstance(path, ReadFailure):
+        if not isinstance(path, Path):
             yield path
             continue
         reader = reader_for(path) or files.read_file
         yield from reader(path)
 
 
-__all__ = ["RawItem", "ReadFailure", "list_inputs", "read_paths", "reader_for"]
+__all__ = ["Ignored", "RawItem", "ReadFailure", "list_inputs", "read_paths", "reader_for"]

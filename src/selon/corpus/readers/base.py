@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from selon.errors import SelonError
@@ -53,6 +55,40 @@ class ReadFailure:
     error: SelonError
     retryable: bool = True
     payload: str | None = None
+
+
+@dataclass(frozen=True)
+class Ignored:
+    """A file found in a folder that is no article input (unknown suffix, a FIFO): not a failure, but said in
+    the ingest summary so that nothing is left out without a word."""
+
+    key: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.reason}"
+
+
+def path_key(path: Path) -> str:
+    """The key of a file: its path, with bytes that are no UTF-8 (a file name from an old Latin-1 disk) written
+    as escapes, since a key with a lone surrogate cannot be stored or printed."""
+    key = str(path)
+    try:
+        key.encode("utf-8")
+    except UnicodeEncodeError:
+        key = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return key
+
+
+def unicode_error(values: dict[str, str]) -> str | None:
+    """The first field whose text holds a lone surrogate (JSON's `"\\ud800"` escape decodes to one): such a
+    string is no Unicode text, cannot be encoded, stored nor analysed, so its record fails alone."""
+    for name, value in values.items():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as error:
+            return f"its '{name}' holds a lone surrogate {value[error.start]!r} at character {error.start}"
+    return None
 
 
 def clean_meta(record: dict[str, Any]) -> dict[str, str | None]:

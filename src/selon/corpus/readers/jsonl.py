@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, cast
 
-from selon.corpus.readers.base import RawItem, ReadFailure, clean_meta
+from selon.corpus.readers.base import RawItem, ReadFailure, clean_meta, path_key, unicode_error
 from selon.errors import CorpusInputError, EmptyInputError
 
 SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
@@ -25,19 +25,20 @@ def _open(path: Path) -> IO[bytes]:
 
 def read_jsonl(path: Path) -> Iterator[RawItem | ReadFailure]:
     number = 0
+    name = path_key(path)
     try:
         with _open(path) as handle:
             for number, raw in enumerate(handle, start=1):
                 if raw.strip():
-                    yield _record(path, number, raw)
+                    yield _record(name, number, raw)
     except (OSError, EOFError, zlib.error) as error:
         yield ReadFailure(
-            str(path), str(path),
-            CorpusInputError(f"{path}: unreadable after line {number} ({error or type(error).__name__})."),
+            name, name,
+            CorpusInputError(f"{name}: unreadable after line {number} ({error or type(error).__name__})."),
         )
 
 
-def _record(path: Path, number: int, raw: bytes) -> RawItem | ReadFailure:
+def _record(path: str, number: int, raw: bytes) -> RawItem | ReadFailure:
     key = f"{path}#L{number}"
     line = raw.decode("utf-8", errors="replace")
     try:
@@ -55,4 +56,10 @@ def _record(path: Path, number: int, raw: bytes) -> RawItem | ReadFailure:
         message = f"{path}, line {number}: the record has neither 'text' nor 'html'."
         return ReadFailure(key, key, EmptyInputError(message, hint="Each line needs a non-empty 'text' or 'html'."),
                            False)
-    return RawItem(key, key, body, html=body is not text, meta=clean_meta(record))
+    meta = clean_meta(record)
+    broken = unicode_error({"text" if body is text else "html": body, **{k: v for k, v in meta.items() if v}})
+    if broken is not None:
+        message = f"{path}, line {number}: not Unicode text ({broken})."
+        return ReadFailure(key, key, CorpusInputError(message, hint="Remove or fix the escape on that line, then "
+                                                      "run `selon ingest --retry-failed` on the file."), False)
+    return RawItem(key, key, body, html=body is not text, meta=meta)

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
-from selon.corpus.readers.base import RawItem, ReadFailure
+from selon.corpus.readers.base import RawItem, ReadFailure, path_key
 from selon.errors import CorpusInputError, NoArticleTextError
 
 SUFFIXES = (".warc", ".warc.gz")
@@ -51,15 +51,15 @@ def read_warc(path: Path) -> Iterator[RawItem | ReadFailure]:
                 raise TruncatedError(f"unreadable bytes from offset {end}")
     except (ArchiveLoadFailed, OSError, EOFError, zlib.error, ValueError, AttributeError) as error:
         yield ReadFailure(
-            str(path), str(path),
-            CorpusInputError(f"{path}: damaged WARC after {count} responses ({error or type(error).__name__})."),
+            path_key(path), path_key(path),
+            CorpusInputError(f"{path_key(path)}: damaged WARC after {count} responses ({error or type(error).__name__})."),
         )
 
 
 def _response(path: Path, record: object) -> RawItem | ReadFailure:
     headers = record.rec_headers  # type: ignore[attr-defined]
     uri = headers.get_header("WARC-Target-URI") or ""
-    key = f"{path}#{headers.get_header('WARC-Record-ID') or uri}"
+    key = f"{path_key(path)}#{headers.get_header('WARC-Record-ID') or uri}"
     http = record.http_headers  # type: ignore[attr-defined]
     status = http.get_statuscode() if http else None
     content_type = (http.get_header("Content-Type") or "").split(";")[0].strip().lower() if http else ""
