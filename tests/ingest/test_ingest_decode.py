@@ -88,3 +88,26 @@ def test_bytes_no_encoding_reads_are_a_decoding_error():
     # high bytes only, no control characters: not binary by its look, yet text in no encoding
     with pytest.raises(DecodingError, match="not UTF-8"):
         decode(bytes(range(128, 256)) * 4)
+
+
+MIXED_UTF8 = ("Le conseil municipal a voté jeudi soir la fermeture de la piscine du quartier des Tilleuls, après "
+              "un débat très animé. Les élus étaient réunis à huis clos.\n\n")
+MIXED_LATIN1 = "« C'est une décision difficile », a déclaré l'adjointe.\n\n"
+
+
+@pytest.mark.parametrize("data", [
+    MIXED_UTF8.encode("utf-8") + MIXED_LATIN1.encode("latin-1"),
+    MIXED_LATIN1.encode("cp1252") + MIXED_UTF8.encode("utf-8"),
+    MIXED_UTF8.encode("utf-8")[:40] + "é".encode("latin-1") + MIXED_UTF8.encode("utf-8")[40:],
+])
+def test_utf8_mixed_with_latin1_is_repaired_part_by_part_with_a_warning(data):
+    decoded = decode(data)
+    assert "voté" in decoded.text and "après" in decoded.text and "votÃ" not in decoded.text
+    assert "Ã" not in decoded.text and "Ĺ" not in decoded.text
+    assert decoded.warnings and "mixes UTF-8" in decoded.warnings[0]
+
+
+def test_a_latin1_file_is_not_taken_for_mixed_utf8():
+    decoded = decode(FRENCH.encode("latin-1"))
+    assert decoded.text == FRENCH and decoded.encoding in ("cp1252", "latin_1")
+    assert "mixes" not in decoded.warnings[0]

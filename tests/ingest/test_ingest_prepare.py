@@ -121,3 +121,15 @@ def test_a_lone_surrogate_in_text_is_a_decoding_error():
 
     with pytest.raises(DecodingError, match="surrogate"):
         prepare(FRENCH + "\udcff", lang="fr")
+
+
+def test_a_mixed_utf8_and_latin1_file_is_french_with_the_decoding_warning():
+    data = (FRENCH + "\n\n").encode("utf-8") + "« C'est décidé », a déclaré l'adjointe.".encode("latin-1")
+    article = prepare(data)
+    assert article.lang == "fr" and "« C'est décidé »" in article.text
+    assert any("mixes UTF-8" in w for w in article.warnings)
+
+
+def test_an_error_after_a_guessed_decoding_carries_the_decoding_warning():
+    with pytest.raises(UnsupportedLanguageError, match="decoded as .*, not UTF-8"):
+        prepare(GERMAN.encode("cp1252"))

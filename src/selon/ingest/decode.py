@@ -148,6 +148,9 @@ def decode(data: bytes) -> Decoded:
         return _checked(Decoded(data.decode("utf-8"), "utf-8"))
     except UnicodeDecodeError as error:
         first_error = error
+    mixed = _mixed_utf8(data)
+    if mixed is not None:
+        return _checked(mixed)
     encoding = _guess_encoding(data)
     if encoding is None:
         raise DecodingError(
@@ -159,6 +162,48 @@ def decode(data: bytes) -> Decoded:
     except (UnicodeDecodeError, LookupError) as error:
         raise DecodingError(f"the input is not UTF-8 and could not be read as {encoding}: {error}") from None
     return _checked(Decoded(text, encoding, (f"decoded as {encoding}, not UTF-8",)))
+
+
+def _legacy_bytes(error: UnicodeError) -> tuple[str, int]:
+    """Decoding error handler: the bytes UTF-8 cannot read, read as cp1252 (latin-1 where cp1252 has a hole)."""
+    assert isinstance(error, UnicodeDecodeError)
+    bad = error.object[error.start:error.end]
+    return "".join(bytes([b]).decode("cp1252", errors="strict") if b not in _CP1252_HOLES else chr(b)
+                   for b in bad), error.end
+
+
+_CP1252_HOLES = frozenset(b"\x81\x8d\x8f\x90\x9d")
+codecs.register_error("selon-legacy", _legacy_bytes)
+
+
+def _mixed_utf8(data: bytes) -> Decoded | None:
+    """Bytes that are mostly UTF-8 with stretches of cp1252/latin-1 (files pasted together, a CMS that
+    re-encoded half a page), decoded part by part; None when the bytes are not mostly UTF-8.
+
+    A whole-file guess cannot be right for such input: every code page garbles the UTF-8 half ("votÃĐ"), which
+    then reads as Portuguese or Vietnamese. Valid multi-byte UTF-8 sequences almost never occur by chance in a
+    legacy-encoded French or English text, so when they make up most of the non-ASCII characters the file is
+    UTF-8, and only the bytes UTF-8 cannot read are taken from cp1252.
+    """
+    utf8 = len(_UTF8_SEQUENCE.findall(data))
+    legacy = len(_NON_ASCII_BYTE.findall(_UTF8_SEQUENCE.sub(b"", data)))
+    if utf8 < _MIXED_MIN_SEQUENCES or utf8 < legacy * _MIXED_MIN_RATIO:
+        return None
+    text = data.decode("utf-8", errors="selon-legacy")
+    note = (f"the input mixes UTF-8 with another encoding: {legacy} byte(s) that are not UTF-8 were read as "
+            "cp1252/latin-1; check the accented letters")
+    return Decoded(text, "utf-8+cp1252", (note,))
+
+
+#: A well-formed multi-byte UTF-8 sequence (RFC 3629: no overlongs, no surrogates, nothing past U+10FFFF).
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}")
+_NON_ASCII_BYTE = re.compile(rb"[\x80-\xff]")
+#: Mixed when at least this many UTF-8 sequences, and at least this many per byte UTF-8 cannot read.
+_MIXED_MIN_SEQUENCES = 3
+_MIXED_MIN_RATIO = 0.5
 
 
 def _guess_encoding(data: bytes) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from selon.errors import EmptyInputError, UnsupportedLanguageError
+from selon.errors import EmptyInputError, SelonError, UnsupportedLanguageError
 from selon.ingest import language
 from selon.ingest.dates import validate_published
 from selon.ingest.decode import check_text, decode, normalise_newlines
@@ -58,6 +58,23 @@ def prepare(
         warnings.extend(decoded.warnings)
     else:
         text = normalise_newlines(check_text(data).removeprefix("\ufeff"))
+    decoding = tuple(warnings)
+    try:
+        return _article(text, warnings, data=data, lang=lang, title=title, url=url, outlet=outlet,
+                        published=published, doc_id=doc_id, html=html)
+    except SelonError as error:
+        # A text refused after a guessed decoding may be refused because of it (a wrong code page reads as
+        # another language): the decoding warning goes with the error, or the reader never sees it.
+        if decoding:
+            error.message = f"{error.message} (note: {'; '.join(decoding)})"
+            error.args = (error.message,)
+        raise
+
+
+def _article(text: str, warnings: list[str], *, data: str | bytes, lang: str | None, title: str | None,
+             url: str | None, outlet: str | None, published: str | None, doc_id: str | None,
+             html: bool | None) -> ArticleInput:
+    """The steps after decoding: page extraction, language, id."""
     if html if html is not None else looks_like_html(text):
         page = extract_article(text, url)
         text = page.text
