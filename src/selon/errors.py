@@ -20,7 +20,10 @@
     │   ├── NotASelonDatabaseError   E031 exit 76 a file or database that selon did not create
     │   ├── DatabaseUnavailableError E032 exit 77 a database URL that does not answer
     │   ├── DatabaseURLError         E033 exit 78 a --db value that names no supported database
-    │   └── NotFoundInStoreError     E034 exit 79 an article or source the store does not hold
+    │   ├── NotFoundInStoreError     E034 exit 79 an article or source the store does not hold
+    │   ├── NoStoreError             E035 exit 84 a query on a database that holds no selon store
+    │   └── DiskFullError            E036 exit 85 the disk (or the database server's) is full
+    ├── SchedulerUnavailableError E060  exit 86  a Dask scheduler that cannot be reached
 
 The CLI maps each class to its exit status in one place (`selon.cli.exits`), the web layer to HTTP statuses;
 code below them raises and never prints.
@@ -146,6 +149,25 @@ class NotFoundInStoreError(StoreError):
     code = "E034"
     exit_status = 79
     hint = "List what the store holds with `selon sources` or `selon search`."
+
+
+class NoStoreError(StoreError):
+    code = "E035"
+    exit_status = 84
+    hint = "Fill a store with `selon ingest --db DB PATHS...`, or create an empty one with `selon init --db DB`."
+
+
+class DiskFullError(StoreError):
+    code = "E036"
+    exit_status = 85
+    hint = "What was committed before stays: free some space, then run the command again (an ingest resumes)."
+
+
+class SchedulerUnavailableError(SelonError):
+    code = "E060"
+    exit_status = 86
+    hint = "Check the --scheduler address and that `dask scheduler` runs there, or leave --scheduler out to " \
+        "start a local cluster of --workers processes."
 
 
 class CorpusInputError(InputError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,72 @@ def test_ingest_analyses_and_stores_real_articles(tmp_path: Path) -> None:
     again = runner.invoke(app, ["ingest", str(folder), "--db", db, "--lang", "fr", "--format", "json"])
     assert json.loads(first.stdout)["stored"] == 2, first.output
     assert json.loads(again.stdout)["skipped"] == 2
+
+
+def _tables(url: str) -> set[str]:
+    if url.startswith("postgresql"):
+        import psycopg
+
+        with psycopg.connect(url) as conn:
+            rows = conn.execute("SELECT table_name FROM information_schema.tables "
+                                "WHERE table_schema = current_schema()").fetchall()
+    else:
+        with sqlite3.connect(url) as conn:
+            rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    return {str(name) for (name,) in rows}
+
+
+def _foreign_table(url: str) -> None:
+    if url.startswith("postgresql"):
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("CREATE TABLE invoices (id integer)")
+    else:
+        with sqlite3.connect(url) as conn:
+            conn.execute("CREATE TABLE invoices (id INTEGER)")
+
+
+@pytest.mark.parametrize("command", [["stats"], ["sources"], ["quotes", "-s", "x"], ["search", "x"],
+                                     ["export"], ["failures"], ["article", "x"]])
+def test_a_query_on_a_mistyped_sqlite_path_says_no_store_and_creates_nothing(tmp_path: Path,
+                                                                             command: list[str]) -> None:
+    path = tmp_path / "corpsu.db"
+    result = runner.invoke(app, [*command, "--db", str(path)])
+    assert result.exit_code == 84 and "E035" in result.stderr and "no selon store" in " ".join(result.stderr.split())
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_database_with_foreign_tables_is_neither_queried_nor_filled_without_init(db_url: str,
+                                                                                   tmp_path: Path) -> None:
+    _foreign_table(db_url)
+    queried = runner.invoke(app, ["stats", "--db", db_url])
+    assert queried.exit_code == 84 and "invoices" in queried.stderr, queried.output
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.unknown").write_text("")
+    filled = runner.invoke(app, ["ingest", str(folder), "--db", db_url])
+    assert filled.exit_code == 76 and "not one selon made" in " ".join(filled.stderr.split())
+    assert _tables(db_url) == {"invoices"}
+
+
+def test_init_creates_selon_tables_beside_a_postgresql_databases_own(db_url: str) -> None:
+    _foreign_table(db_url)
+    made = runner.invoke(app, ["init", "--db", db_url])
+    if db_url.startswith("postgresql"):
+        assert made.exit_code == 0 and "schema version" in made.stdout
+        assert runner.invoke(app, ["stats", "--db", db_url]).exit_code == 0
+        assert {"invoices", "articles", "selon_meta"} <= _tables(db_url)
+    else:  # selon never writes into an SQLite file of another application
+        assert made.exit_code == 76 and _tables(db_url) == {"invoices"}
+
+
+def test_a_query_never_migrates_an_older_store(db_url: str) -> None:
+    with Corpus(db_url) as corpus, corpus.store.transaction():
+        corpus.store.execute("DROP TABLE speaker_outlets")
+        corpus.store.execute("DROP TABLE speaker_counts")
+        corpus.store.execute("DELETE FROM schema_migrations WHERE version = 2")
+    result = runner.invoke(app, ["stats", "--db", db_url])
+    assert result.exit_code == 75 and "selon init" in " ".join(result.stderr.split())
+    with Corpus(db_url) as corpus:  # opening to write brings it up to date
+        assert corpus.store.scalar("SELECT max(version) FROM schema_migrations") == 2

@@ -1,7 +1,8 @@
-"""Corpus commands: `selon ingest|load|sources|quotes|search|article|stats|export|failures`.
+"""Corpus commands: `selon init|ingest|load|sources|quotes|search|article|stats|export|failures`.
 
-Each is a thin wrapper around `selon.corpus.Corpus`; errors become a message on stderr and the exit status of
-their class (`selon.cli.exits`), never a traceback.
+Each is a thin wrapper around `selon.corpus.Corpus`. The query commands open the store read-only: they never
+create or migrate one (a mistyped `--db` says there is no store there). Errors become a message on stderr and
+the exit status of their class (`selon.cli.exits`), never a traceback.
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ def register(app: typer.Typer) -> None:
         """Speakers ranked by statements (syndicated copies counted once), with their outlets."""
         from selon.corpus import Corpus
 
-        with reported(), Corpus(db) as corpus:
+        with reported(), Corpus(db, mode="read") as corpus:
             rows = corpus.sources(outlet=outlet, since=since, until=until, kind=kind, lang=lang, stance=stance,
                                   limit=limit)
             emit(rows, SpeakerCount, format, title="Sources")
@@ -94,7 +95,7 @@ def register(app: typer.Typer) -> None:
         """Everything a source said, with article, outlet and date."""
         from selon.corpus import Corpus
 
-        with reported(), Corpus(db) as corpus:
+        with reported(), Corpus(db, mode="read") as corpus:
             rows = corpus.quotes(source, outlet=outlet, since=since, until=until, stance=stance, limit=limit)
             if not rows and format == QueryFormat.text:
                 err.print(f"selon: no statement by a source named {source!r}.")
@@ -109,7 +110,7 @@ def register(app: typer.Typer) -> None:
         """Full-text search over statements' contents, then articles."""
         from selon.corpus import Corpus
 
-        with reported(), Corpus(db) as corpus:
+        with reported(), Corpus(db, mode="read") as corpus:
             emit(corpus.search(query, limit=limit), SearchHit, format, title=f"Search: {query}")
 
     @app.command()
@@ -120,7 +121,7 @@ def register(app: typer.Typer) -> None:
         """The analysis report of one stored article (json: its selon/1 object)."""
         from selon.corpus import Corpus
 
-        with reported(), Corpus(db) as corpus:
+        with reported(), Corpus(db, mode="read") as corpus:
             analysis = corpus.article(article_id)
             if format == QueryFormat.json:
                 sys.stdout.write(json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2) + "\n")
@@ -138,7 +139,7 @@ def register(app: typer.Typer) -> None:
         from selon.corpus import Corpus
         from selon.store.rows import OutletStats
 
-        with reported(), Corpus(db) as corpus:
+        with reported(), Corpus(db, mode="read") as corpus:
             figures: Stats = corpus.stats()
             if format == QueryFormat.text:
                 totals = {k: v for k, v in figures.to_dict().items() if k != "outlets"}
@@ -155,7 +156,7 @@ def register(app: typer.Typer) -> None:
         """Every attribution with its article's metadata: jsonl, csv, parquet, W3C Web Annotation, Label Studio."""
         from selon.corpus import Corpus
 
-        with reported(), Corpus(db) as corpus:
+        with reported(), Corpus(db, mode="read") as corpus:
             if output in (None, "-"):
                 count = corpus.export(format.value, sys.stdout.buffer)
                 sys.stdout.buffer.flush()
@@ -165,9 +166,18 @@ def register(app: typer.Typer) -> None:
             err.print(f"selon: exported {count} records ({format.value}).")
 
     @app.command()
+    def init(db: DbOption = None) -> None:
+        """Create an empty store (or bring an older one up to date); on PostgreSQL, also beside other tables."""
+        from selon.store import open_store
+
+        with reported(), open_store(db, mode="init") as store:
+            version = store.scalar("SELECT max(version) FROM schema_migrations")
+            typer.echo(f"selon store ready at {store.location} (schema version {version}).")
+
+    @app.command()
     def failures(db: DbOption = None, format: FormatOption = QueryFormat.text, limit: Limit = 1000) -> None:
         """Inputs recorded as failed, with their reasons (retry with `selon ingest --retry-failed`)."""
         from selon.corpus import Corpus
 
-        with reported(), Corpus(db) as corpus:
+        with reported(), Corpus(db, mode="read") as corpus:
             emit(corpus.failures()[:limit], FailureRecord, format, title="Failures")

@@ -20,7 +20,7 @@ from selon.corpus import queries
 from selon.corpus.ingest import IngestOptions, IngestReport, Progress, ingest
 from selon.corpus.save import failures
 from selon.schema.records import Analysis
-from selon.store import open_store
+from selon.store import OpenMode, open_store
 from selon.store.base import Store
 from selon.store.rows import (
     ArticleSummary,
@@ -37,10 +37,11 @@ from selon.store.rows import (
 
 class Corpus:
     """A store of analysed articles, opened (and created on first use) from a `--db` style URL; `None` is
-    `selon.db` in the working directory. Not thread-safe: open one per thread or request."""
+    `selon.db` in the working directory. `mode="read"` only asks: a missing store is `NoStoreError`, never
+    created (see `selon.store.open_store`). Not thread-safe: open one per thread or request."""
 
-    def __init__(self, url: str | None = None) -> None:
-        self.store: Store = open_store(url)
+    def __init__(self, url: str | None = None, *, mode: OpenMode = "write") -> None:
+        self.store: Store = open_store(url, mode=mode)
 
     def close(self) -> None:
         self.store.close()

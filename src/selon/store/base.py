@@ -11,13 +11,17 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
-from typing import Any, Self
+from typing import Any, Literal, Self
 
-from selon.errors import NotASelonDatabaseError, StoreError
+from selon.errors import NoStoreError, NotASelonDatabaseError, StoreError
 from selon.store.migrations import APPLICATION, LATEST, MIGRATIONS
 from selon.store.url import Location
 
 Params = Sequence[Any]
+#: "read": a store must be there, at the latest schema, and nothing is written to open it (queries);
+#: "write": created in a new file or an empty database, migrated when older (ingest, load);
+#: "init": also created in a PostgreSQL schema that holds other tables (`selon init`).
+OpenMode = Literal["read", "write", "init"]
 
 
 def now() -> str:
@@ -29,11 +33,15 @@ class Store(ABC):
 
     backend: str = ""
 
-    def __init__(self, location: Location) -> None:
+    def __init__(self, location: Location, mode: OpenMode = "write") -> None:
         self.location = location
+        self.mode = mode
         self._conn: Any = self._connect()
         try:
-            self._migrate()
+            if mode == "read":
+                self._check_readable()
+            else:
+                self._migrate()
         except BaseException:
             self.close()
             raise
@@ -124,15 +132,30 @@ class Store(ABC):
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.location}>"
 
+    def _check_readable(self) -> None:
+        """What a query needs: a selon store at the latest schema. Nothing is created or migrated for it."""
+        tables = self._tables()
+        if "selon_meta" not in tables:
+            held = f" (it holds other tables: {', '.join(sorted(tables)[:5])})" if tables else ""
+            raise NoStoreError(f"no selon store in {self.location}{held}.")
+        version = self._check_meta()
+        if version < LATEST:
+            raise StoreError(f"{self.location} has schema version {version}, older than this selon's {LATEST}.",
+                             hint=f"Bring it up to date with `selon init --db {self.location}` (or any ingest).")
+
     def _migrate(self) -> None:
         with self.transaction():
             self._lock_for_migration()
             tables = self._tables()
             if "selon_meta" not in tables:
-                if tables and self.backend == "sqlite":
+                if tables and (self.backend == "sqlite" or self.mode != "init"):
+                    kind = "an SQLite database" if self.backend == "sqlite" else "a database"
                     raise NotASelonDatabaseError(
-                        f"{self.location} is an SQLite database, but not one selon made "
-                        f"(it holds {', '.join(sorted(tables)[:5])})."
+                        f"{self.location} is {kind}, but not one selon made "
+                        f"(it holds {', '.join(sorted(tables)[:5])}).",
+                        hint=None if self.backend == "sqlite" else
+                        "Pass --db with an empty database, or run `selon init --db URL` to create selon's "
+                        "tables beside the ones there.",
                     )
                 version = 0
             else:

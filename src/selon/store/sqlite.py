@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from selon.errors import DatabaseUnavailableError, NotASelonDatabaseError
+from selon.errors import DatabaseUnavailableError, NoStoreError, NotASelonDatabaseError
 from selon.store.base import Store
 
 HEADER = b"SQLite format 3\x00"
@@ -19,6 +19,8 @@ class SQLiteStore(Store):
         path = Path(self.location.target)
         if path.is_dir():
             raise NotASelonDatabaseError(f"{path} is a folder, not a database file.")
+        if self.mode == "read" and not (path.is_file() and path.stat().st_size > 0):
+            raise NoStoreError(f"no selon store at {path}.")
         if path.exists() and path.stat().st_size > 0:
             with path.open("rb") as handle:
                 if handle.read(len(HEADER)) != HEADER:
