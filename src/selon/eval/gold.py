@@ -80,7 +80,7 @@ def _parse_line(line: str, where: str) -> GoldDoc:
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise GoldFormatError(f"{where}: invalid JSON ({exc.msg} at column {exc.colno})") from exc
+        raise GoldFormatError(f"{where}: invalid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})") from exc
     if not isinstance(data, dict):
         raise GoldFormatError(f"{where}: expected a JSON object, found {type(data).__name__}")
     missing = [key for key in DOC_KEYS if key not in data]

@@ -94,12 +94,49 @@ def respond(request: Request, error: e.SelonError, headers: dict[str, str] | Non
     )
 
 
-def _validation_message(exc: RequestValidationError) -> str:
-    parts = []
-    for item in exc.errors()[:5]:
-        where = ".".join(str(p) for p in item.get("loc", ()) if p != "body")
-        parts.append(f"{where or 'body'}: {item.get('msg', 'invalid')}")
-    return "invalid request: " + "; ".join(parts) + "."
+#: What a JSON value is called in a message, by its Python type after parsing.
+JSON_TYPES = {dict: "an object", list: "an array", str: "a string", int: "a number", float: "a number",
+              bool: "true or false", type(None): "null"}
+EXAMPLE = '{"text": "the article\'s text"}'
+PLACES = {"body": "field", "query": "query parameter", "path": "path parameter", "header": "header"}
+
+
+def _problem(item: dict[str, Any], content_type: str) -> str:
+    """One validation error as a sentence that says what was wrong and what to send instead.
+
+    pydantic's own messages name the model's internals ("Input should be a valid dictionary or object to
+    extract fields from") or put a character offset where a field name goes ("9: JSON decode error").
+    """
+    loc = tuple(item.get("loc", ()))
+    kind, given = item.get("type", ""), item.get("input")
+    if kind == "json_invalid":
+        where = f" at character {loc[1]}" if len(loc) > 1 else ""
+        reason = (item.get("ctx") or {}).get("error", "not JSON")
+        return f"the body is not valid JSON ({reason}{where}): send one JSON object, e.g. {EXAMPLE}"
+    if loc == ("body",):
+        if kind == "missing":
+            return f"the request has no body: send one JSON object, e.g. {EXAMPLE}"
+        if isinstance(given, (bytes, bytearray)):
+            sent = f"as {content_type}" if content_type else "without a content type"
+            return f"the body was sent {sent}: send a JSON object as application/json, e.g. {EXAMPLE}"
+        return f"the body is {JSON_TYPES.get(type(given), 'not an object')}: send one JSON object, e.g. {EXAMPLE}"
+    place = PLACES.get(str(loc[0]), "field") if loc else "field"
+    name = ".".join(str(part) for part in loc[1:]) or str(loc[0] if loc else "body")
+    if kind == "extra_forbidden":
+        return f"unknown {place} {name!r}: remove it (the accepted ones are listed at /api)"
+    if kind == "missing":
+        return f"the {place} {name!r} is required"
+    if kind == "string_pattern_mismatch":
+        return f"{place} {name}: {given!r} does not have the form {(item.get('ctx') or {}).get('pattern')}"
+    message = str(item.get("msg", "invalid")).removeprefix("Value error, ")
+    if kind.endswith("_type"):
+        message += f" (got {JSON_TYPES.get(type(given), type(given).__name__)})"
+    return f"{place} {name}: {message[:1].lower()}{message[1:]}"
+
+
+def _validation_message(exc: RequestValidationError, request: Request) -> str:
+    problems = [_problem(item, request.headers.get("content-type", "")) for item in exc.errors()[:5]]
+    return "invalid request: " + "; ".join(dict.fromkeys(problems)) + "."
 
 
 def install(app: FastAPI) -> None:
@@ -111,7 +148,7 @@ def install(app: FastAPI) -> None:
 
     async def on_validation(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
-        return respond(request, e.InvalidRequestError(_validation_message(exc)))
+        return respond(request, e.InvalidRequestError(_validation_message(exc, request)))
 
     async def on_http(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)

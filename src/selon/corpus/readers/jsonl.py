@@ -17,6 +17,8 @@ from selon.corpus.readers.base import RawItem, ReadFailure, clean_meta, path_key
 from selon.errors import CorpusInputError, EmptyInputError
 
 SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+_JSON_TYPES = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "a boolean",
+               type(None): "null"}
 
 
 def _open(path: Path) -> IO[bytes]:
@@ -44,11 +46,14 @@ def _record(path: str, number: int, raw: bytes) -> RawItem | ReadFailure:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
-        message = f"{path}, line {number}: not JSON ({error.msg} at column {error.colno})."
+        message = f"{path}, line {number}: not JSON ({error.msg.removesuffix(' at')} at column {error.colno})."
         return ReadFailure(key, key, CorpusInputError(message, hint="Fix the line, then run "
                                                       "`selon ingest --retry-failed` on the file."), False)
     if not isinstance(record, dict):
-        return ReadFailure(key, key, CorpusInputError(f"{path}, line {number}: a JSON object is expected."), False)
+        message = f"{path}, line {number}: a JSON object is expected, not {_JSON_TYPES.get(type(record), 'that')}."
+        return ReadFailure(key, key, CorpusInputError(message, hint="Make each line one object such as "
+                                                      '{"text": "…", "url": "…"}, then run `selon ingest '
+                                                      '--retry-failed`.'), False)
     html = record.get("html")
     text = record.get("text")
     body = text if isinstance(text, str) and text.strip() else html if isinstance(html, str) and html.strip() else None
