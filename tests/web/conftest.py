@@ -17,6 +17,9 @@ from selon.store import open_store
 from selon.web import Settings, create_app
 from tests.web.builders import DRONES, Said, build, drones
 
+#: Starlette's test client addresses its requests to `testserver`, a name the Host check must be told of.
+TEST_HOSTS = ("testserver",)
+
 
 def seed(db: Path, analyses: list[Analysis]) -> Path:
     """Stores analyses the way an ingest does, so the corpus pages read real store rows."""
@@ -73,8 +76,9 @@ def fake() -> FakeAnalyzer:
 
 @pytest.fixture
 def client(store_path: Path, fake: FakeAnalyzer) -> Iterator[TestClient]:
-    with TestClient(create_app(Settings(db=str(store_path), analyzer=fake, max_body=64 * 1024))) as test_client:
+    with TestClient(create_app(Settings(db=str(store_path), analyzer=fake, max_body=64 * 1024,
+                                               allowed_hosts=TEST_HOSTS))) as test_client:
         yield test_client
 
 
-__all__ = ["DRONES", "FakeAnalyzer", "corpus_analyses", "seed"]
+__all__ = ["DRONES", "TEST_HOSTS", "FakeAnalyzer", "corpus_analyses", "seed"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 
 from selon.errors import EmptyInputError, UnsupportedLanguageError
-from tests.web.conftest import FakeAnalyzer
+from tests.web.conftest import TEST_HOSTS, FakeAnalyzer
 
 
 def test_text_in_gives_a_selon1_object_out(client: TestClient, fake: FakeAnalyzer) -> None:
@@ -48,7 +48,8 @@ def test_errors_from_the_analyser_keep_their_selon_code_and_hint(store_path: obj
             raise EmptyInputError("the input holds no text")
         raise UnsupportedLanguageError("no resources for language 'xx'")
 
-    with TestClient(create_app(Settings(db=str(store_path), analyzer=refuse))) as client:  # type: ignore[arg-type]
+    settings = Settings(db=str(store_path), analyzer=refuse, allowed_hosts=TEST_HOSTS)  # type: ignore[arg-type]
+    with TestClient(create_app(settings)) as client:
         empty = client.post("/api/analyze", json={"text": "   "})
         assert empty.status_code == 422
         assert empty.json()["error"] == {"code": "E001", "type": "EmptyInputError",

@@ -7,7 +7,7 @@ import re
 
 from fastapi.testclient import TestClient
 
-from tests.web.conftest import FakeAnalyzer
+from tests.web.conftest import TEST_HOSTS, FakeAnalyzer
 
 
 def test_the_form_offers_paste_upload_and_the_stored_articles(client: TestClient) -> None:
@@ -21,7 +21,8 @@ def test_the_form_offers_paste_upload_and_the_stored_articles(client: TestClient
 def test_the_form_still_works_without_a_store(tmp_path: object, fake: FakeAnalyzer) -> None:
     from selon.web import Settings, create_app
 
-    with TestClient(create_app(Settings(db=f"{tmp_path}/absent.db", analyzer=fake))) as client:
+    settings = Settings(db=f"{tmp_path}/absent.db", analyzer=fake, allowed_hosts=TEST_HOSTS)
+    with TestClient(create_app(settings)) as client:
         page = client.get("/analyze")
     assert page.status_code == 200 and "No stored articles: no corpus store at" in page.text
 

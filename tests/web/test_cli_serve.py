@@ -43,3 +43,12 @@ def test_serve_passes_host_port_db_and_body_limit_on(launched: dict[str, Any]) -
 def test_serve_is_listed_in_the_help() -> None:
     result = CliRunner().invoke(app, ["serve", "--help"])
     assert result.exit_code == 0 and "--host" in result.output and "--db" in result.output
+
+
+def test_serve_hands_the_bound_host_and_allowed_hosts_to_the_host_check(launched: dict[str, Any]) -> None:
+    result = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0", "--allowed-host", "selon.lan",
+                                      "--allowed-host", "10.0.0.5"])
+    assert result.exit_code == 0, result.output
+    settings = launched["app"].state.settings
+    assert (settings.host, settings.allowed_hosts) == ("0.0.0.0", ("selon.lan", "10.0.0.5"))
+    assert "--allowed-host" in result.output

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis import checks
 
 from selon.web import Settings, create_app
-from tests.web.conftest import corpus_analyses, seed
+from tests.web.conftest import TEST_HOSTS, corpus_analyses, seed
 
 CHECKS = [checks.not_a_server_error, checks.status_code_conformance, checks.content_type_conformance,
           checks.response_schema_conformance]
@@ -27,7 +27,7 @@ CHECKS = [checks.not_a_server_error, checks.status_code_conformance, checks.cont
 #: The app is built at import (schemathesis parametrises from its schema); its store is filled before the
 #: first case runs and removed afterwards. Opening the store per request makes that order safe.
 FOLDER = Path(tempfile.mkdtemp(prefix="selon-fuzz-"))
-APP = create_app(Settings(db=str(FOLDER / "corpus.db"), max_body=256 * 1024))
+APP = create_app(Settings(db=str(FOLDER / "corpus.db"), max_body=256 * 1024, allowed_hosts=TEST_HOSTS))
 schema = schemathesis.openapi.from_asgi("/openapi.json", APP)
 
 

@@ -16,7 +16,7 @@ from selon.ingest.prepare import prepare
 from selon.schema.records import Analysis
 from selon.web import Settings, create_app
 from tests.web.builders import drones
-from tests.web.conftest import FakeAnalyzer
+from tests.web.conftest import TEST_HOSTS, FakeAnalyzer
 
 
 def error_of(response: Any, status: int, code: str) -> dict[str, Any]:
@@ -41,7 +41,8 @@ def test_a_lone_surrogate_in_any_field_is_a_422(client: TestClient, field: str) 
 def test_a_form_with_a_thousand_fields_is_a_422(store_path: Path, fake: FakeAnalyzer, kind: str) -> None:
     fields = [(f"f{i}", "1") for i in range(1500)]
     headers = {"accept": "application/json"}
-    with TestClient(create_app(Settings(db=str(store_path), analyzer=fake, max_body=1024 * 1024))) as client:
+    with TestClient(create_app(Settings(db=str(store_path), analyzer=fake, max_body=1024 * 1024,
+                                        allowed_hosts=TEST_HOSTS))) as client:
         if kind == "urlencoded":
             response = client.post("/analyze", data=dict(fields), headers=headers)
         else:
@@ -57,7 +58,8 @@ def test_a_text_over_a_megabyte_in_an_urlencoded_form_is_not_cut_by_the_parser(s
         calls.append(text)
         return drones()
 
-    app = create_app(Settings(db=str(store_path), analyzer=analyzer, max_body=3 * 1024 * 1024))
+    app = create_app(Settings(db=str(store_path), analyzer=analyzer, max_body=3 * 1024 * 1024,
+                              allowed_hosts=TEST_HOSTS))
     with TestClient(app) as big:
         response = big.post("/analyze", data={"text": "mot " * 300_000})
     assert response.status_code == 200 and len(calls[0]) == 1_200_000
@@ -92,7 +94,7 @@ def test_the_api_refuses_a_nul_byte_as_the_cli_does(store_path: Path) -> None:
         prepare(text, lang="fr", html=options.get("html"))  # the real input rules, then a fixed analysis
         return drones()
 
-    with TestClient(create_app(Settings(db=str(store_path), analyzer=analyzer))) as checked:
+    with TestClient(create_app(Settings(db=str(store_path), analyzer=analyzer, allowed_hosts=TEST_HOSTS))) as checked:
         response = checked.post("/api/analyze", json={"text": "Le texte\x00 ici, a dit Jean Dupont hier."})
         error_of(response, 415, "E002")
         page = checked.post("/analyze", data={"text": "Le texte\x00 ici, a dit Jean Dupont hier."})
@@ -104,7 +106,7 @@ def test_an_unforeseen_error_is_a_json_500_with_an_incident_id(store_path: Path,
     def broken(text: str, **_: Any) -> Analysis:
         raise RuntimeError("a bug deep in the analyser")
 
-    app = create_app(Settings(db=str(store_path), analyzer=broken))
+    app = create_app(Settings(db=str(store_path), analyzer=broken, allowed_hosts=TEST_HOSTS))
     with TestClient(app, raise_server_exceptions=False) as failing:
         response = failing.post("/api/analyze", json={"text": "« Bonjour », a dit Marie."})
         error = error_of(response, 500, "E000")

@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from selon.schema.records import Analysis
 from selon.web import Settings, create_app
 from tests.web.builders import Said, build
-from tests.web.conftest import FakeAnalyzer, seed
+from tests.web.conftest import TEST_HOSTS, FakeAnalyzer, seed
 
 NASTY = ('<script>alert("body")</script> Le texte. « <img src=x onerror=alert(1)> », a déclaré '
          '<svg onload=alert(2)>Jo</svg>. <a href="javascript:alert(3)">clic</a> \'" onmouseover="alert(4)')
@@ -54,7 +54,8 @@ def inert(page: str) -> None:
 @pytest.fixture
 def evil_client(tmp_path: Path) -> TestClient:
     db = seed(tmp_path / "evil.db", [nasty()])
-    return TestClient(create_app(Settings(db=str(db), analyzer=FakeAnalyzer(lambda _: nasty()))))
+    return TestClient(create_app(Settings(db=str(db), analyzer=FakeAnalyzer(lambda _: nasty()),
+                                            allowed_hosts=TEST_HOSTS)))
 
 
 def test_the_analysed_page_escapes_text_names_title_and_notes(evil_client: TestClient) -> None:

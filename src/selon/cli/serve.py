@@ -1,7 +1,9 @@
 """`selon serve`: the web workbench and HTTP API on localhost (`selon.web`), run by uvicorn.
 
 It binds to 127.0.0.1 unless --host says otherwise: article text and the corpus stay on this machine, and a
-wider bind is a deliberate choice that is announced on stderr.
+wider bind is a deliberate choice that is announced on stderr. Requests must be addressed (Host header) to the
+bound address, a loopback name or an `--allowed-host` name, so a web page cannot reach the server through DNS
+rebinding (`selon.web.hosts`).
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ def serve(
     = None,
     max_body: Annotated[int, typer.Option("--max-body", min=1024, help="Largest request body, in bytes.")]
     = DEFAULT_MAX_BODY,
+    allowed_host: Annotated[list[str] | None, typer.Option(
+        "--allowed-host", help="Another host name clients use to reach the server (repeatable); requests "
+                               "addressed to any other name are refused. '*' allows every name.")] = None,
 ) -> None:
     """Serve the analyse and corpus pages and the JSON API (OpenAPI at /openapi.json)."""
     import uvicorn
@@ -35,8 +40,8 @@ def serve(
 
     if host not in LOOPBACK:
         err.print(labelled("selon:", "yellow", f"listening on {host}: anyone who can reach this machine can "
-                                                 "use the server."))
-    app = create_app(Settings(db=db, max_body=max_body))
+                                                 "use the server; give the names they use with --allowed-host."))
+    app = create_app(Settings(db=db, max_body=max_body, host=host, allowed_hosts=tuple(allowed_host or ())))
     uvicorn.run(app, host=host, port=port, log_level="info")
 
 

@@ -1,7 +1,7 @@
 """`create_app(settings)`: the FastAPI application behind `selon serve`, assembled from small parts.
 
     settings → state (settings, analysis service, templates) → error table → routes → static files
-             → middleware (body size limit, security headers)
+             → middleware (Host check, security headers, body size limit; outermost first)
 
 Nothing here opens a store or loads a model: the corpus is opened per request and the analyser on first use,
 so creating an app is cheap and tests can build one per case.
@@ -16,6 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from selon import __version__
 from selon.web import deps, errors
 from selon.web.assets import STATIC
+from selon.web.hosts import HostCheck, allowed_hosts
 from selon.web.limits import BodyLimit
 from selon.web.routes import ROUTERS
 from selon.web.service import AnalysisService
@@ -67,4 +68,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(BodyLimit, limit=settings.max_body)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HostCheck, allowed=allowed_hosts(settings.host, settings.allowed_hosts))
     return app

@@ -32,6 +32,10 @@ class Settings:
     analyzer: Analyzer | None = None
     #: How many stored articles the analyse page offers to pick from.
     recent_articles: int = 50
+    #: The address the server is bound to: requests must name it (or a loopback name) in their Host header.
+    host: str = DEFAULT_HOST
+    #: More host names requests may be addressed to (`--allowed-host`); "*" turns the Host check off.
+    allowed_hosts: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.max_body < 1024:
