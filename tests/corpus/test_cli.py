@@ -162,3 +162,76 @@ def test_a_query_never_migrates_an_older_store(db_url: str) -> None:
     assert result.exit_code == 75 and "selon init" in " ".join(result.stderr.split())
     with Corpus(db_url) as corpus:  # opening to write brings it up to date
         assert corpus.store.scalar("SELECT max(version) FROM schema_migrations") == 2
+
+
+class _FullDisk:
+    """A connection whose inserts into `articles` fail as on a full disk once `allowed` have gone through."""
+
+    def __init__(self, conn, error: Exception, allowed: int) -> None:
+        self.conn, self.error, self.allowed = conn, error, allowed
+
+    def execute(self, sql, *args, **kwargs):
+        if sql.lstrip().startswith("INSERT INTO articles"):
+            if self.allowed == 0:
+                raise self.error
+            self.allowed -= 1
+        return self.conn.execute(sql, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.conn, name)
+
+
+def test_a_full_disk_stops_an_ingest_with_its_own_status_and_keeps_what_was_committed(
+        db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import psycopg
+
+    from selon.corpus import ingest as ingest_module
+    from selon.corpus.testing import scripted_analyzer
+    from selon.store.postgres import PostgresStore
+    from selon.store.sqlite import SQLiteStore
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"{i}.txt").write_text(f"Article {i}.\nAdrienne Watson|person|assert|Déclaration {i}.\n")
+    monkeypatch.setattr(ingest_module, "analyze_many", scripted_analyzer)
+    full = {"sqlite": sqlite3.OperationalError("database or disk is full"),
+            "postgresql": psycopg.errors.DiskFull('could not extend file "base/1/2": No space left on device')}
+    for store_class in (SQLiteStore, PostgresStore):
+        connect = store_class._connect
+        monkeypatch.setattr(store_class, "_connect",
+                            lambda self, connect=connect: _FullDisk(connect(self), full[self.backend], 2))
+    result = runner.invoke(app, ["ingest", str(folder), "--db", db_url, "--lang", "fr"])
+    message = " ".join(result.stderr.split())
+    assert result.exit_code == 85, result.output
+    assert "E036" in message and "disk is full" in message and "free some space" in message
+    assert "internal error" not in message
+    monkeypatch.undo()
+    with Corpus(db_url) as corpus:
+        assert corpus.store.scalar("SELECT COUNT(*) FROM articles") == 2
+        assert corpus.store.query("SELECT status FROM inputs") == [("stored",), ("stored",)]
+        assert corpus.failures() == []
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full, where every write is ENOSPC")
+def test_an_export_to_a_full_disk_exits_with_the_disk_full_status(filled: str) -> None:
+    result = runner.invoke(app, ["export", "--db", filled, "-o", "/dev/full"])
+    assert result.exit_code == 85 and "disk is full" in result.stderr and "internal error" not in result.stderr
+
+
+def test_an_export_read_by_head_ends_quietly_when_head_stops_reading(db_url: str, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    with Corpus(db_url) as corpus:
+        text = "".join(f"Adrienne Watson|person|assert|Déclaration numéro {i} {'x' * 200}.\n" for i in range(2000))
+        save.save_analysis(corpus.store, scripted_analysis(text, doc_id="big"), "big", Syndication.load(corpus.store))
+    selon = Path(sys.executable).with_name("selon")
+    process = subprocess.Popen([str(selon), "export", "--db", db_url], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    first = process.stdout.readline()
+    process.stdout.close()  # what `head -1` does after its line
+    error = process.stderr.read().decode()
+    assert process.wait(timeout=60) == 141, error
+    assert json.loads(first)["source"] == "Adrienne Watson"
+    assert error == ""

@@ -55,7 +55,13 @@ def reported() -> Iterator[None]:
         raise typer.Exit(exits.status_of(error)) from None
     except (typer.Exit, KeyboardInterrupt):
         raise
+    except BrokenPipeError:
+        raise exits.output_closed() from None
     except Exception as error:  # noqa: BLE001 - the edge: a message, never a traceback
+        ours = exits.as_ours(error)
+        if ours is not None:
+            err.print(labelled("selon:", "red", str(ours)))
+            raise typer.Exit(exits.status_of(ours)) from None
         err.print(labelled("selon: internal error:", "red", f"{type(error).__name__}: {error}"))
         raise typer.Exit(exits.INTERNAL) from None
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 import functools
+import os
+import sys
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
 import typer
 
 from selon.cli.console import console, labelled
-from selon.errors import SelonError
+from selon.errors import DiskFullError, SelonError
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -21,6 +24,29 @@ PARTIAL = 3
 USAGE = 2
 #: A failure that is not one of ours: a bug to report.
 INTERNAL = 1
+#: Standard output's reader went away (`selon export | head -1`): the status of a process ended by SIGPIPE, as
+#: `cat` or `yes` give; nothing is printed, since that is how a pipeline normally ends.
+BROKEN_PIPE = 141
+
+
+def as_ours(error: BaseException) -> SelonError | None:
+    """An OS error that is the machine's state rather than a bug, as the SelonError that says what to do."""
+    if isinstance(error, OSError) and error.errno == errno.ENOSPC:
+        what = f"{error.filename} could not be written" if error.filename else "the output could not be written"
+        return DiskFullError(f"the disk is full: {what}.")
+    return None
+
+
+def output_closed() -> typer.Exit:
+    """The exit for a BrokenPipeError on standard output. Standard output is pointed at /dev/null first, or
+    Python's own flush at exit would meet the closed pipe again and print "Exception ignored"."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real file descriptor (a test runner's captured output)
+        pass
+    return typer.Exit(BROKEN_PIPE)
 
 
 def status_of(error: BaseException) -> int:
@@ -40,5 +66,13 @@ def reported(command: Callable[P, R]) -> Callable[P, R]:
         except SelonError as error:
             console(stderr=True, soft_wrap=True).print(labelled("selon:", "red", str(error)))
             raise typer.Exit(status_of(error)) from None
+        except BrokenPipeError:
+            raise output_closed() from None
+        except OSError as error:
+            ours = as_ours(error)
+            if ours is None:
+                raise
+            console(stderr=True, soft_wrap=True).print(labelled("selon:", "red", str(ours)))
+            raise typer.Exit(status_of(ours)) from None
 
     return run

@@ -6,6 +6,9 @@ back from worker processes through msgpack, which knows nothing of our records.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import threading
 from typing import Any
 
 from spacy.language import Language
@@ -18,6 +21,30 @@ if not Doc.has_extension("selon"):
     Doc.set_extension("selon", default=None)
 
 
+#: The process whose parent is watched (None: none yet); a forked child inherits the value and sees a pid of its own.
+_watched_by: int | None = None
+
+
+def exit_with_parent() -> None:
+    """In a worker process (`nlp.pipe(n_process=N)` runs the components in `multiprocessing` children), end the
+    worker as soon as its parent dies: a parent killed with SIGKILL cannot stop its workers, which would wait on
+    their queues for more text. A daemon thread waits on the parent's sentinel (a pipe that closes when the
+    parent exits), so it costs nothing while the parent lives. Does nothing in a process without a parent."""
+    global _watched_by
+    if _watched_by == os.getpid():
+        return
+    _watched_by = os.getpid()
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def wait() -> None:
+        parent.join()
+        os._exit(1)
+
+    threading.Thread(target=wait, name="selon-exit-with-parent", daemon=True).start()
+
+
 class AttributionComponent:
     """Finds attributions, sources and notes in a parsed Doc (the find step) and writes them on it."""
 
@@ -26,6 +53,7 @@ class AttributionComponent:
         self.resources = languages.load(lang)
 
     def __call__(self, doc: Doc) -> Doc:
+        exit_with_parent()
         found = extract(doc, self.resources)
         doc._.selon = found.to_dict()
         return doc
@@ -40,7 +68,9 @@ def make_attribution_component(nlp: Language, name: str, lang: str) -> Attributi
 def paragraph_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: news text puts one paragraph on a line, and a parse that runs across two
     paragraphs attaches one paragraph's statement to the other's reporting verb. Runs before the parser, which
-    keeps boundaries set beforehand."""
+    keeps boundaries set beforehand. Being the first component, it is also where a worker starts watching its
+    parent (`exit_with_parent`)."""
+    exit_with_parent()
     for token in doc[1:]:
         if "\n" in doc[token.i - 1].text and not token.is_space:
             token.is_sent_start = True

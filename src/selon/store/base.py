@@ -7,13 +7,14 @@ search. That is what keeps the two stores' behaviour the same, and the tests run
 
 from __future__ import annotations
 
+import errno
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime, timezone
 from typing import Any, Literal, Self
 
-from selon.errors import NoStoreError, NotASelonDatabaseError, StoreError
+from selon.errors import DiskFullError, NoStoreError, NotASelonDatabaseError, StoreError
 from selon.store.migrations import APPLICATION, LATEST, MIGRATIONS
 from selon.store.url import Location
 
@@ -82,10 +83,28 @@ class Store(ABC):
         """SELECT (article id, snippet) matching one parameter, best first, with LIMIT ?."""
 
 
+    def _is_disk_full(self, error: Exception) -> bool:
+        """Whether a driver's error says the disk (this machine's, or the database server's) is full."""
+        return isinstance(error, OSError) and error.errno == errno.ENOSPC
+
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        """A full disk as `DiskFullError` (its own exit status and advice) rather than a driver's error, which
+        the command line could only report as a bug."""
+        try:
+            yield
+        except Exception as error:
+            if self._is_disk_full(error):
+                detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+                raise DiskFullError(f"the disk is full: {self.location} could not be written ({detail}).") \
+                    from error
+            raise
+
     # Plumbing shared by both.
     def query(self, sql: str, params: Params = ()) -> list[tuple[Any, ...]]:
-        cursor = self._conn.execute(self._sql(sql), tuple(params))
-        return list(cursor.fetchall())
+        with self._translated():
+            cursor = self._conn.execute(self._sql(sql), tuple(params))
+            return list(cursor.fetchall())
 
     def one(self, sql: str, params: Params = ()) -> tuple[Any, ...] | None:
         rows = self.query(sql, params)
@@ -96,12 +115,14 @@ class Store(ABC):
         return row[0] if row else None
 
     def execute(self, sql: str, params: Params = ()) -> None:
-        self._conn.execute(self._sql(sql), tuple(params))
+        with self._translated():
+            self._conn.execute(self._sql(sql), tuple(params))
 
     def executemany(self, sql: str, rows: Sequence[Params]) -> None:
         """One statement for many rows: a single call for SQLite, one pipelined round trip for PostgreSQL."""
         if rows:
-            self._conn.cursor().executemany(self._sql(sql), [tuple(row) for row in rows])
+            with self._translated():
+                self._conn.cursor().executemany(self._sql(sql), [tuple(row) for row in rows])
 
     def insert(self, sql: str, params: Params = ()) -> int:
         """Runs an INSERT and returns the new row's id (both backends support RETURNING)."""
@@ -110,13 +131,22 @@ class Store(ABC):
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """All or nothing: an ingest commits each article with its input's mark, so a kill loses no more."""
-        self._begin()
+        with self._translated():
+            self._begin()
         try:
             yield
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            # SQLite may have rolled back already (a full disk does): the error that got here is the one to see.
+            with suppress(Exception):
+                self._conn.execute("ROLLBACK")
             raise
-        self._conn.execute("COMMIT")
+        try:
+            with self._translated():
+                self._conn.execute("COMMIT")
+        except BaseException:
+            with suppress(Exception):
+                self._conn.execute("ROLLBACK")
+            raise
 
     def close(self) -> None:
         if self._conn is not None:

@@ -36,6 +36,11 @@ class SQLiteStore(Store):
             raise NotASelonDatabaseError(f"{path} cannot be read as a database: {error}.") from None
         return conn
 
+    def _is_disk_full(self, error: Exception) -> bool:
+        if isinstance(error, sqlite3.OperationalError):
+            return getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "disk is full" in str(error)
+        return super()._is_disk_full(error)
+
     def _types(self) -> dict[str, str]:
         return {"pk": "INTEGER PRIMARY KEY", "int": "INTEGER", "blob": "BLOB"}
 
