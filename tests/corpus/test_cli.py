@@ -235,3 +235,23 @@ def test_an_export_read_by_head_ends_quietly_when_head_stops_reading(db_url: str
     assert process.wait(timeout=60) == 141, error
     assert json.loads(first)["source"] == "Adrienne Watson"
     assert error == ""
+
+
+@pytest.mark.parametrize(("arguments", "option"), [
+    (["sources", "--since", "2024-13-01"], "--since"),
+    (["sources", "--kind", "x' OR 1=1"], "--kind"),
+    (["sources", "--stance", "bogus"], "--stance"),
+    (["sources", "--lang", "French"], "--lang"),
+    (["quotes", "-s", "watson", "--until", "2024-02-30"], "--until"),
+    (["quotes", "-s", "watson", "--stance", "bogus"], "--stance"),
+])
+def test_a_filter_no_row_could_match_is_a_usage_error_naming_its_option(filled: str, arguments: list[str],
+                                                                        option: str) -> None:
+    result = runner.invoke(app, [*arguments, "--db", filled, "--format", "json"])
+    assert result.exit_code == 2 and option in result.stderr and "internal error" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_a_valid_leap_day_filter_is_accepted(filled: str) -> None:
+    result = runner.invoke(app, ["sources", "--since", "2020-02-29", "--db", filled, "--format", "json"])
+    assert result.exit_code == 0 and [s["name"] for s in json.loads(result.stdout)] == ["Adrienne Watson"]

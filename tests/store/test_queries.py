@@ -12,6 +12,7 @@ import pytest
 from selon.corpus import Corpus, save
 from selon.corpus.syndication import Syndication
 from selon.corpus.testing import scripted_analysis
+from selon.store import Filters
 
 ARTICLES = [
     ("k1", "Le Monde", "2022-10-01", ("Adrienne Watson|person|assert|Les drones iraniens arrivent.\n"
@@ -142,3 +143,16 @@ def test_export_labelstudio_gives_one_task_per_article_with_labelled_regions(cor
     assert len(tasks) == 3 and labels.count("Content") == 2
     region = first["predictions"][0]["result"][0]["value"]
     assert first["data"]["text"][region["start"]:region["end"]] == region["text"]
+
+
+@pytest.mark.parametrize(("filters", "field"), [
+    (Filters(since="2024-13-01"), "since"), (Filters(until="2023-02-29"), "until"),
+    (Filters(since="2024-1-01"), "since"),
+    (Filters(kind="x' OR 1=1"), "kind"), (Filters(stance="bogus"), "stance"), (Filters(lang="FR"), "lang"),
+])
+def test_filters_no_row_could_match_name_their_problem(filters: Filters, field: str) -> None:
+    assert [name for name, _ in filters.problems()] == [field]
+
+
+def test_filters_of_real_values_have_no_problem() -> None:
+    assert Filters("Le Monde", "2024-02-29", "2024-12-31", "anonymous", "fr", "decline").problems() == []

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from enum import Enum
 from typing import Annotated
 
+import click
 import typer
 from rich.text import Text
 
@@ -21,7 +22,7 @@ from selon.cli import exits
 from selon.cli.console import console, labelled
 from selon.cli.rows import QueryFormat, emit
 from selon.errors import SelonError
-from selon.store.rows import FailureRecord, Quote, SearchHit, SpeakerCount, Stats
+from selon.store.rows import FailureRecord, Filters, Quote, SearchHit, SpeakerCount, Stats
 
 DbOption = Annotated[str | None, typer.Option("--db", help="selon.db (default), a path, sqlite:///PATH or "
                                                               "postgresql://USER:PASSWORD@HOST/DB.")]
@@ -53,7 +54,7 @@ def reported() -> Iterator[None]:
     except SelonError as error:
         err.print(labelled("selon:", "red", str(error)))
         raise typer.Exit(exits.status_of(error)) from None
-    except (typer.Exit, KeyboardInterrupt):
+    except (typer.Exit, KeyboardInterrupt, click.ClickException):  # click reports a usage error itself (exit 2)
         raise
     except BrokenPipeError:
         raise exits.output_closed() from None
@@ -64,6 +65,14 @@ def reported() -> Iterator[None]:
             raise typer.Exit(exits.status_of(ours)) from None
         err.print(labelled("selon: internal error:", "red", f"{type(error).__name__}: {error}"))
         raise typer.Exit(exits.INTERNAL) from None
+
+
+def checked(filters: Filters) -> Filters:
+    """The filters, or a usage error (exit 2) naming the option, by the rule the web API applies
+    (`Filters.problems`): `--since 2024-13-01` or `--stance bogus` could only match nothing."""
+    for name, problem in filters.problems():
+        raise typer.BadParameter(problem, param_hint=f"'--{name}'")
+    return filters
 
 
 def register(app: typer.Typer) -> None:
@@ -84,6 +93,7 @@ def register(app: typer.Typer) -> None:
         """Speakers ranked by statements (syndicated copies counted once), with their outlets."""
         from selon.corpus import Corpus
 
+        checked(Filters(outlet, since, until, kind, lang, stance))
         with reported(), Corpus(db, mode="read") as corpus:
             rows = corpus.sources(outlet=outlet, since=since, until=until, kind=kind, lang=lang, stance=stance,
                                   limit=limit)
@@ -101,6 +111,7 @@ def register(app: typer.Typer) -> None:
         """Everything a source said, with article, outlet and date."""
         from selon.corpus import Corpus
 
+        checked(Filters(outlet=outlet, since=since, until=until, stance=stance))
         with reported(), Corpus(db, mode="read") as corpus:
             rows = corpus.quotes(source, outlet=outlet, since=since, until=until, stance=stance, limit=limit)
             if not rows and format == QueryFormat.text:

@@ -6,7 +6,9 @@ values only (str, int, float, None, tuples of those) and never a database cursor
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, fields
+from datetime import date
 from typing import Any
 
 
@@ -33,6 +35,34 @@ class Filters:
     kind: str | None = None
     lang: str | None = None
     stance: str | None = None
+
+    def problems(self) -> list[tuple[str, str]]:
+        """What is wrong with the values, as (field, message): a day that is not a real YYYY-MM-DD date, a kind
+        or stance that is none of the schema's, a language that is no code. One rule for every edge (CLI
+        options, web parameters), since a filter no row can match would answer with an empty table."""
+        from selon.schema.records import KINDS, STANCES
+
+        found: list[tuple[str, str]] = []
+        for name, value in (("since", self.since), ("until", self.until)):
+            if value is not None and not _is_day(value):
+                found.append((name, f"{value!r} is not a date written YYYY-MM-DD (e.g. 2024-03-15)."))
+        for name, value, allowed in (("kind", self.kind, KINDS), ("stance", self.stance, STANCES)):
+            if value is not None and value not in allowed:
+                found.append((name, f"{value!r} is not one of {', '.join(allowed)}."))
+        if self.lang is not None and not _LANG.fullmatch(self.lang):
+            found.append(("lang", f"{self.lang!r} is not a language code such as fr or en."))
+        return found
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_LANG = re.compile(r"[a-z]{2,3}")
+
+
+def _is_day(value: str) -> bool:
+    try:
+        return bool(_DAY.fullmatch(value)) and date.fromisoformat(value) is not None
+    except ValueError:
+        return False
 
 
 @dataclass(frozen=True)

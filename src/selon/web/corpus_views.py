@@ -14,7 +14,6 @@ from typing import Any
 
 from selon.corpus import Corpus, Quote
 from selon.errors import InvalidDateError, InvalidRequestError, NotFoundInStoreError, StoreError
-from selon.schema.records import KINDS, STANCES
 from selon.store.rows import Filters
 from selon.store.url import parse
 from selon.web.timeline import counted, series
@@ -44,15 +43,8 @@ def source_filters(outlet: str | None = None, since: str | None = None, until: s
                    kind: str | None = None, lang: str | None = None, stance: str | None = None) -> Filters:
     """Filters from query parameters (blank form fields mean "any"), checked so that a typo is a 4xx."""
     found = Filters(*(_blank(v) for v in (outlet, since, until, kind, lang, stance)))
-    for name, value in (("since", found.since), ("until", found.until)):
-        if value is not None and not DATE.match(value):
-            raise InvalidDateError(f"{name}={value!r} is not a date written YYYY-MM-DD.")
-    if found.kind is not None and found.kind not in KINDS:
-        raise InvalidRequestError(f"kind={found.kind!r} is not one of {', '.join(KINDS)}.")
-    if found.stance is not None and found.stance not in STANCES:
-        raise InvalidRequestError(f"stance={found.stance!r} is not one of {', '.join(STANCES)}.")
-    if found.lang is not None and not LANG.match(found.lang):
-        raise InvalidRequestError(f"lang={found.lang!r} is not a language code such as fr or en.")
+    for name, problem in found.problems():  # the CLI's options are checked by the same rule
+        raise (InvalidDateError if name in ("since", "until") else InvalidRequestError)(f"{name}={problem}")
     return found
 
 
