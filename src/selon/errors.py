@@ -24,6 +24,8 @@
     │   ├── NoStoreError             E035 exit 84 a query on a database that holds no selon store
     │   └── DiskFullError            E036 exit 85 the disk (or the database server's) is full
     ├── SchedulerUnavailableError E060  exit 86  a Dask scheduler that cannot be reached
+    ├── ServerBusyError          E052   exit 87  every analysis worker of `selon serve` busy, its queue full
+    ├── AnalysisTimeoutError     E053   exit 88  an analysis that ran past `selon serve`'s time limit
 
 The CLI maps each class to its exit status in one place (`selon.cli.exits`), the web layer to HTTP statuses;
 code below them raises and never prints.
@@ -187,3 +189,15 @@ class InvalidRequestError(InputError):
     code = "E051"
     exit_status = 83
     hint = "See the request schemas at /api (OpenAPI at /openapi.json)."
+
+
+class ServerBusyError(SelonError):
+    code = "E052"
+    exit_status = 87
+    hint = "Retry after the delay the server gives (Retry-After), or start `selon serve` with more --workers."
+
+
+class AnalysisTimeoutError(SelonError):
+    code = "E053"
+    exit_status = 88
+    hint = "Send a shorter article, or start `selon serve` with a larger --time-limit."

@@ -14,7 +14,14 @@ import typer
 
 from selon.cli.console import console, labelled
 from selon.cli.exits import reported
-from selon.web.settings import DEFAULT_HOST, DEFAULT_MAX_BODY, DEFAULT_PORT
+from selon.web.settings import (
+    DEFAULT_HOST,
+    DEFAULT_MAX_BODY,
+    DEFAULT_PORT,
+    DEFAULT_QUEUE,
+    DEFAULT_TIME_LIMIT,
+    DEFAULT_WORKERS,
+)
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 err = console(stderr=True)
@@ -32,6 +39,13 @@ def serve(
     allowed_host: Annotated[list[str] | None, typer.Option(
         "--allowed-host", help="Another host name clients use to reach the server (repeatable); requests "
                                "addressed to any other name are refused. '*' allows every name.")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Analyses run at once, each in its own process.")]
+    = DEFAULT_WORKERS,
+    queue: Annotated[int, typer.Option(min=0, help="Analyse requests that may wait for a worker; more get 503 "
+                                                   "with Retry-After.")] = DEFAULT_QUEUE,
+    time_limit: Annotated[float, typer.Option("--time-limit", min=1, help="Seconds one analysis may run before "
+                                                                          "it is stopped (503).")]
+    = DEFAULT_TIME_LIMIT,
 ) -> None:
     """Serve the analyse and corpus pages and the JSON API (OpenAPI at /openapi.json)."""
     import uvicorn
@@ -41,7 +55,8 @@ def serve(
     if host not in LOOPBACK:
         err.print(labelled("selon:", "yellow", f"listening on {host}: anyone who can reach this machine can "
                                                  "use the server; give the names they use with --allowed-host."))
-    app = create_app(Settings(db=db, max_body=max_body, host=host, allowed_hosts=tuple(allowed_host or ())))
+    app = create_app(Settings(db=db, max_body=max_body, host=host, allowed_hosts=tuple(allowed_host or ()),
+                              workers=workers, queue=queue, time_limit=time_limit))
     uvicorn.run(app, host=host, port=port, log_level="info")
 
 

@@ -9,6 +9,9 @@ so creating an app is cheap and tests can build one per case.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import Depends, FastAPI
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -57,10 +60,17 @@ class SecurityHeaders:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
+    service = AnalysisService(settings)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        service.close()  # the worker processes end with the server
+
     app = FastAPI(title="selon", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None,
-                  dependencies=[Depends(deps.printable_parameters)])
+                  dependencies=[Depends(deps.printable_parameters)], lifespan=lifespan)
     app.state.settings = settings
-    app.state.service = AnalysisService(settings)
+    app.state.service = service
     app.state.templates = templates()
     errors.install(app)
     for router in ROUTERS:

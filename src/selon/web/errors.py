@@ -46,6 +46,8 @@ STATUS: dict[type[e.SelonError], int] = {
     e.DatabaseURLError: 503,
     e.StoreError: 503,
     e.ModelNotFoundError: 503,
+    e.ServerBusyError: 503,
+    e.AnalysisTimeoutError: 503,
     e.ResourceError: 500,
     e.SelonError: 500,
 }
@@ -144,6 +146,8 @@ def install(app: FastAPI) -> None:
 
     async def on_selon_error(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, e.SelonError)
+        if isinstance(exc, e.ServerBusyError):  # when to come back: about one analysis from now
+            return respond(request, exc, headers={"Retry-After": str(request.app.state.service.retry_after)})
         return respond(request, exc)
 
     async def on_validation(request: Request, exc: Exception) -> Response:

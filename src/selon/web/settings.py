@@ -19,6 +19,9 @@ Analyzer = Callable[..., Analysis]
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 DEFAULT_MAX_BODY = 2 * 1024 * 1024
+DEFAULT_WORKERS = 1
+DEFAULT_QUEUE = 8
+DEFAULT_TIME_LIMIT = 60.0
 
 
 @dataclass(frozen=True)
@@ -36,10 +39,21 @@ class Settings:
     host: str = DEFAULT_HOST
     #: More host names requests may be addressed to (`--allowed-host`); "*" turns the Host check off.
     allowed_hosts: tuple[str, ...] = ()
+    #: Analyses run at once, each in its own worker (a process with its own spaCy pipelines).
+    workers: int = DEFAULT_WORKERS
+    #: Analyse requests that may wait for a worker; one more is refused at once with 503 and Retry-After.
+    queue: int = DEFAULT_QUEUE
+    #: Seconds one analysis may run (and one request may wait for a worker) before it is answered with 503.
+    time_limit: float = DEFAULT_TIME_LIMIT
+    #: Workers as processes (True) or threads (False); None: processes for selon's own analyser, threads for
+    #: one given as `analyzer` (which may not pickle). See `selon.web.service`.
+    isolate: bool | None = None
 
     def __post_init__(self) -> None:
         if self.max_body < 1024:
             raise ValueError(f"max_body must be at least 1024 bytes, not {self.max_body}")
+        if self.workers < 1 or self.queue < 0 or self.time_limit <= 0:
+            raise ValueError("workers must be at least 1, queue at least 0 and time_limit positive")
 
     def analyze(self, *args: Any, **kwargs: Any) -> Analysis:
         """Runs the configured analyser (imported late: the spaCy stack loads only when first needed)."""

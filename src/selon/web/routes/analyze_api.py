@@ -20,7 +20,8 @@ ERRORS: dict[int | str, dict[str, Any]] = {
                             (415, "Binary or undecodable input (E002, E003)."),
                             (422, ("Invalid request (E051) or input that cannot be analysed (E001, E004-E006, "
                                   "E008).")),
-                            (503, "The language model is not installed (E010)."))
+                            (503, ("The language model is not installed (E010), every worker is busy (E052, "
+                                   "with Retry-After) or the analysis ran past the time limit (E053).")))
 }
 
 
