@@ -14,7 +14,7 @@ from selon.extract.linking import Candidate, find_candidates
 from selon.extract.notes import anonymity_conditions, boilerplate
 from selon.extract.sources import Entity
 from selon.lang import LangResources
-from selon.schema.records import Attribution, Cue, Note, Source, Span
+from selon.schema.records import Attribution, Cue, Evidence, Note, Source, Span
 
 
 @dataclass(frozen=True)
@@ -100,4 +100,7 @@ def _source(entity: Entity, source_id: str) -> Source:
         affiliation=entity.affiliation,
         count=entity.count,
         mentions=tuple(sorted(set(entity.mentions), key=lambda m: m.start)),
+        kind_reason=entity.kind_rule or None,
+        evidence=tuple(sorted({Evidence(m.start, m.end, m.text, rule) for m, rule in entity.evidence},
+                              key=lambda e: e.start)),
     )

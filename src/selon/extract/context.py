@@ -15,6 +15,10 @@ from selon.schema.records import Note
 
 #: A quote counts as a statement of its own from this many words; shorter ones are terms or scare quotes.
 SUBSTANTIAL_WORDS = 4
+#: A line of at most this many words with no sentence-final punctuation is a title or a subheading.
+_HEADING_WORDS = 14
+_FINAL = tuple(".!?…:;")
+_CLOSERS = "»”\"’)]*"
 
 
 @dataclass
@@ -27,23 +31,37 @@ class Context:
     text: str = ""
     ents: tuple[Span, ...] = ()
     _paragraph_starts: list[int] = field(default_factory=list)
+    _paragraph_ends: list[int] = field(default_factory=list)
     _token_ends: list[int] = field(default_factory=list)  # character offset one past each token
 
     @classmethod
     def build(cls, doc: Doc, res: LangResources, boilerplate: list[Note]) -> Context:
         text = doc.text
         quotes = [q for q in find_quotes(text) if not _inside_any(q.start, q.end, boilerplate)]
-        starts = [start for start, _ in paragraphs(text)]
+        spans = list(paragraphs(text))
         offsets = doc.to_array([IDX, LENGTH])  # in C: a Python loop over the tokens is slow
         ends = [int(start + length) for start, length in offsets] if len(doc) else []
-        return cls(doc, res, quotes, boilerplate, text, tuple(doc.ents), starts, ends)
+        return cls(doc, res, quotes, boilerplate, text, tuple(doc.ents), _paragraph_starts=[s for s, _ in spans],
+                   _paragraph_ends=[e for _, e in spans], _token_ends=ends)
 
     def paragraph_of(self, char: int) -> int:
         return bisect_right(self._paragraph_starts, char) - 1
 
+    def paragraph_start_of(self, index: int) -> int:
+        return self._paragraph_starts[index] if 0 <= index < len(self._paragraph_starts) else 0
+
     def paragraph_start(self, char: int) -> int:
         index = self.paragraph_of(char)
         return self._paragraph_starts[index] if index >= 0 else 0
+
+    def in_heading(self, char: int) -> bool:
+        """Whether `char` is in a title or subheading line: a short line that ends no sentence. A name there
+        ("Rima Dupont « indignée »") is the topic of what follows, not the last person who spoke."""
+        index = self.paragraph_of(char)
+        if index < 0:
+            return False
+        line = self.text[self._paragraph_starts[index] : self._paragraph_ends[index]].rstrip(_CLOSERS + " ")
+        return len(line.split()) <= _HEADING_WORDS and not line.endswith(_FINAL)
 
     def in_boilerplate(self, start: int, end: int) -> bool:
         return _inside_any(start, end, self.boilerplate)

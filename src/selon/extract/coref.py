@@ -1,51 +1,96 @@
-"""Joining the mentions of one source within an article (see `selon.extract.sources` for the policy)."""
+"""Joining the mentions of one source within an article: one entity model that every mention joins, with the
+rule that joined it (see `selon.extract.sources` for the policy, `selon analyze --explain` for the evidence).
+
+The rules are tried from the strongest to the weakest evidence, as a reader does: a full name or a surname, a
+title and surname ("Mme Durand"), a role or title the person was introduced with ("la ministre", "the
+commissioner"), an age description right after a named person ("the 37-year-old"), a pronoun agreeing in number
+and gender with the latest subject, a definite noun phrase with the head noun of a source already seen. Gender
+and number are hard filters; recency and subject position are preferences. When no rule applies a new source is
+made: merging two speakers is worse for a fact-checker than keeping one speaker twice.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from spacy.tokens import Span as TokenSpan
 
 from selon.extract.context import Context
 from selon.extract.mentions import PERSON_LABELS, Mention
-from selon.extract.sources import Entity, _Reading, kind_of, read
+from selon.extract.sources import Entity, _Reading, _role_words, kind_of, read
 from selon.lang import fold
 from selon.schema.records import Span
+
+#: Pronouns and age descriptions look this many paragraphs back for a person named in the text.
+_WINDOW_PARAGRAPHS = 3
+_SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
+_NAME_DEPS = ("appos", "flat:name", "flat", "nmod", "compound", "conj")
+_OBLIQUE_DEPS = ("pobj", "poss", "nmod:poss", "obl", "iobj", "dobj", "obj")
+
+
+@dataclass(frozen=True)
+class _Named:
+    """A person named in the text, whether or not they speak: a candidate antecedent."""
+
+    name: str
+    start: int
+    subject: bool
+    heading: bool
+    roles: frozenset[str]
+    gender: str | None
 
 
 class Resolver:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.entities: list[Entity] = []
+        self.named = _named_people(ctx)
 
     def resolve(self, mention: Mention) -> Entity:
         reading = read(mention, self.ctx)
-        entity = self._find(reading, mention)
+        entity, rule = self._find(reading, mention)
         if entity is None:
             entity = self._new(reading, mention)
+            rule = "new source"
             self.entities.append(entity)
         else:
             self._enrich(entity, reading, mention)
-        entity.mentions.append(Span(mention.start, mention.end, reading.text))
+        span = Span(mention.start, mention.end, reading.text)
+        entity.mentions.append(span)
+        entity.evidence.append((span, rule))
         entity.last = max(entity.last, mention.start)
         return entity
 
-    def _find(self, reading: _Reading, mention: Mention) -> Entity | None:
+    def _find(self, reading: _Reading, mention: Mention) -> tuple[Entity | None, str]:
         if reading.pronoun:
-            return self._antecedent(reading, mention)
+            return self._antecedent(reading, mention), f"pronoun '{reading.text}' agrees with the latest subject"
         if reading.person:
-            return self._person(self._full_name(reading.person, mention.start))
+            full = self._full_name(reading.person, mention.start)
+            rule = "name" if full == reading.person else f"surname of {full}"
+            return self._person(full), rule
         if reading.head.pos_ == "PROPN" and reading.short:
-            found = self._person(self._full_name(reading.head.text, mention.start))
+            full = self._full_name(reading.head.text, mention.start)
+            found = self._person(full)
             if found is not None:
-                return found
+                return found, f"surname of {full}"
+        if reading.definite and reading.number == "sg":
+            if reading.roles:
+                found = self._by_role(reading, mention)
+                if found is not None:
+                    return found, f"role '{'/'.join(sorted(reading.roles))}' of a person named before"
+            if reading.aged:
+                found = self._latest_person(reading, mention, subjects_only=True)
+                if found is not None:
+                    return found, "age description of the person named just before"
         if reading.definite and reading.short:
             for entity in sorted(self.entities, key=lambda e: e.last, reverse=True):
                 if entity.head == reading.head_lemma and entity.kind != "person":
-                    return entity
+                    return entity, f"same head noun '{reading.head_lemma}' as a source before"
         key = _key(reading.text, self.ctx)
         for entity in reversed(self.entities):
             if any(_key(m.text, self.ctx) == key for m in entity.mentions):
-                return entity
-        return None
+                return entity, "same words as an earlier mention"
+        return None, ""
 
     def _full_name(self, name: str, before: int) -> str:
         """A surname alone stands for the latest full name ending with it written before it ("Julien Martin …
@@ -83,44 +128,83 @@ class Resolver:
             if e.label_ in PERSON_LABELS and len(e.text.split()) > 1 and fold(e.text.split()[-1]) == surname
         }
 
-    def _antecedent(self, reading: _Reading, mention: Mention) -> Entity | None:
-        """The latest source of the pronoun's number, or a person named in between."""
-        number = reading.number
-        candidates = [
-            e
-            for e in self.entities
-            if e.last < mention.start
-            and (e.number == number or number == "sg" and e.count == 1)
-            and (number == "pl" or e.kind in ("person", "anonymous"))
-        ]
-        latest = max(candidates, key=lambda e: e.last, default=None)
-        named = self._named_between(latest.last if latest else 0, mention.start) if number == "sg" else None
-        return named or latest
-
-    def _named_between(self, start: int, end: int) -> Entity | None:
-        people = [e for e in self.ctx.ents if e.label_ in PERSON_LABELS and start <= e.start_char < end]
-        if not people:
-            return None
-        person: TokenSpan = people[-1]
-        entity = self._person(person.text)
+    def _entity_of(self, named: _Named) -> Entity:
+        """The source a person named in the text becomes once something refers back to them."""
+        entity = self._person(self._full_name(named.name, named.start + 1))
         if entity is None:
-            entity = Entity("person", person.text, fold(person.root.lemma_), "sg")
+            entity = Entity("person", self._full_name(named.name, named.start + 1), fold(named.name.split()[-1]), "sg",
+                            kind_rule="a person's name")
             self.entities.append(entity)
-        entity.last = max(entity.last, person.start_char)
+        entity.roles |= named.roles
+        entity.gender = entity.gender or named.gender
+        entity.last = max(entity.last, named.start)
         return entity
 
+    def _window(self, mention: Mention) -> int:
+        """Where a look back for a person named in the text starts."""
+        paragraph = self.ctx.paragraph_of(mention.start)
+        return self.ctx.paragraph_start_of(max(paragraph - _WINDOW_PARAGRAPHS, 0))
+
+    def _by_role(self, reading: _Reading, mention: Mention) -> Entity | None:
+        """The latest person introduced with this role or a synonym ("la porte-parole X … la porte-voix")."""
+        wanted: set[str] = set()
+        for role in reading.roles:
+            wanted |= self.ctx.res.synonyms(role)
+        best: tuple[int, Entity | _Named] | None = None
+        for entity in self.entities:
+            if entity.kind == "person" and entity.last < mention.start and entity.roles & wanted and _agrees(entity.gender, reading.gender):
+                best = max(best or (entity.last, entity), (entity.last, entity), key=lambda b: b[0])
+        for named in self.named:
+            if named.start < mention.start and named.roles & wanted and _agrees(named.gender, reading.gender):
+                if best is None or named.start > best[0]:
+                    best = (named.start, named)
+        if best is None:
+            return None
+        found = best[1]
+        return found if isinstance(found, Entity) else self._entity_of(found)
+
+    def _latest_person(self, reading: _Reading, mention: Mention, subjects_only: bool) -> Entity | None:
+        """The person a pronoun or an age description most plausibly stands for: the latest subject that agrees
+        in gender, among the sources so far and the people named in the last paragraphs (not in headings)."""
+        start = self._window(mention)
+        people: list[tuple[int, bool, Entity | _Named]] = [
+            (e.last, True, e) for e in self.entities
+            if e.last < mention.start and (e.number == "sg" or e.count == 1) and e.kind in ("person", "anonymous")
+            and _agrees(e.gender, reading.gender)
+        ]
+        people += [
+            (n.start, n.subject, n) for n in self.named
+            if start <= n.start < mention.start and not n.heading and _agrees(n.gender, reading.gender)
+        ]
+        subjects = [p for p in people if p[1]]
+        pool = subjects if subjects or subjects_only else people
+        if not pool:
+            return None
+        _, _, found = max(pool, key=lambda p: p[0])
+        return found if isinstance(found, Entity) else self._entity_of(found)
+
+    def _antecedent(self, reading: _Reading, mention: Mention) -> Entity | None:
+        if reading.number == "sg":
+            found = self._latest_person(reading, mention, subjects_only=False)
+            if found is not None and reading.gender and found.gender is None:
+                found.gender = reading.gender  # "elle a ajouté": what the pronoun says holds from now on
+            return found
+        candidates = [e for e in self.entities if e.last < mention.start and e.number == "pl"]
+        return max(candidates, key=lambda e: e.last, default=None)
+
     def _new(self, reading: _Reading, mention: Mention) -> Entity:
-        kind = kind_of(reading, self.ctx)
+        kind, rule = kind_of(reading, self.ctx)
         name = reading.text
         if kind == "person" and reading.person:
             name = self._full_name(reading.person, mention.start)
-        entity = Entity(kind, name, reading.head_lemma, reading.number, count=reading.count)
+        entity = Entity(kind, name, reading.head_lemma, reading.number, count=reading.count, kind_rule=rule)
         self._enrich(entity, reading, mention)
         return entity
 
     def _enrich(self, entity: Entity, reading: _Reading, mention: Mention) -> None:
         """Fuller mentions make fuller sources: the longest name or description wins, roles are kept."""
         ctx = self.ctx
+        entity.gender = entity.gender or reading.gender
         if reading.pronoun:
             return
         if entity.kind == "person" and reading.person and len(reading.person) > len(entity.name):
@@ -131,6 +215,7 @@ class Resolver:
             rest = reading.text.replace(reading.person, " ").strip(" ,;:-–—")
             if any(ch.isalpha() for ch in rest) and (entity.description is None or len(rest) > len(entity.description)):
                 entity.description = rest
+        entity.roles |= reading.roles
         doc = ctx.doc
         for token in doc[mention.tokens[0] : mention.tokens[1]]:
             if entity.role is None and (fold(token.lemma_) in ctx.res.roles or fold(token.text) in ctx.res.roles):
@@ -139,6 +224,57 @@ class Resolver:
             entity.affiliation = reading.organization
         if entity.count is None and reading.count is not None:
             entity.count = reading.count
+
+
+def _agrees(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _named_people(ctx: Context) -> list[_Named]:
+    """Every person the text names, with the roles and gender its own noun phrase gives it ("la ministre de la
+    Culture, Rima Dupont", "Mayor Robert Hale"), in text order."""
+    people = []
+    for ent in ctx.ents:
+        if (ent.label_ not in PERSON_LABELS or ctx.in_boilerplate(ent.start_char, ent.end_char)
+                or ctx.quote_at(ent.start_char) is not None):  # a name in a quote is spoken of, not speaking
+            continue
+        phrase = _phrase_of(ent)
+        roles = frozenset(_role_words(phrase, ctx))
+        people.append(_Named(ent.text, ent.start_char, _is_subject(ent), ctx.in_heading(ent.start_char), roles,
+                             _phrase_gender(phrase, ctx)))
+    return people
+
+
+def _phrase_of(ent: TokenSpan) -> TokenSpan:
+    """The noun phrase a name stands in: its own subtree, or the noun it is apposed to, within its sentence."""
+    root = ent.root
+    top = root.head if root.dep_ in _NAME_DEPS and root.head.pos_ in ("NOUN", "PROPN") and root.head != root else root
+    sent = ent.sent
+    left = max(top.left_edge.i, sent.start)
+    right = min(top.right_edge.i, sent.end - 1)
+    return ent.doc[left : right + 1]
+
+
+def _is_subject(ent: TokenSpan) -> bool:
+    """Whether the name may be who acts in its clause: not the object of a preposition ("said on Twitter",
+    "a écrit à Paul Martin") nor a possessor ("Martin's lawyer")."""
+    root = ent.root
+    top = root.head if root.dep_ in _NAME_DEPS and root.head != root else root
+    if root.dep_ in _SUBJECT_DEPS or top.dep_ in _SUBJECT_DEPS:
+        return True
+    return not (any(c.dep_ == "case" for c in root.children) or root.dep_ in _OBLIQUE_DEPS)
+
+
+def _phrase_gender(phrase: TokenSpan, ctx: Context) -> str | None:
+    honorifics = ctx.res.honorifics
+    for token in phrase:
+        gender = honorifics.get(fold(token.text).rstrip("."))
+        if gender in ("f", "m") and token.text[:1].isupper():
+            return gender
+    for token in phrase:
+        if token.pos_ == "NOUN" and fold(token.lemma_) in ctx.res.roles and token.morph.get("Gender") == ["Fem"]:
+            return "f"
+    return None
 
 
 def _key(text: str, ctx: Context) -> str:

@@ -38,6 +38,11 @@ class Entity:
     description: str | None = None
     count: int | None = None
     last: int = 0  # where it was last mentioned, for recency
+    gender: str | None = None  # "f" | "m" when a mention says it (a pronoun, an honorific, a gendered noun)
+    roles: set[str] = field(default_factory=set)  # folded role words of its mentions and appositions
+    #: why each mention joined this source: (mention, rule), for `selon analyze --explain`
+    evidence: list[tuple[Span, str]] = field(default_factory=list)
+    kind_rule: str = ""
 
     @property
     def surname(self) -> str:
@@ -59,6 +64,9 @@ class _Reading:
     count: int | None
     number: str
     short: bool
+    gender: str | None = None
+    roles: frozenset[str] = frozenset()
+    aged: bool = False  # "la cinéaste de 44 ans", "the 37-year-old"
 
 
 def _head_noun(head: Token, ctx: Context) -> tuple[Token, int | None]:
@@ -103,22 +111,81 @@ def _outlet(text: str, ctx: Context) -> str | None:
     return next((o for o in ctx.res.outlets if o in found), None)
 
 
+def _names_another(name: TokenSpan, head: Token) -> bool:
+    """A name inside the mention that qualifies its head rather than naming it: "la porte-parole de Jean
+    Dupont", "the McCain official", "Unilever's manager" speak for someone else."""
+    if name.start <= head.i < name.end:
+        return False
+    root = name.root
+    return any(c.dep_ == "case" for c in root.children) or root.dep_ in ("poss", "compound", "nmod:poss")
+
+
+def _honorific_name(head: Token, ctx: Context) -> tuple[str | None, str | None]:
+    """(surname, gender) when the head is an honorific ("Mme Durand", "Sen. Hale") or follows one."""
+    honorifics = ctx.res.honorifics
+    word = fold(head.text).rstrip(".")
+    if word in honorifics and head.text[:1].isupper():
+        names = [c for c in head.children if c.i > head.i and c.pos_ in ("PROPN", "X") and c.dep_ in ("flat:name", "flat", "appos", "nmod")]
+        if names:
+            last = max(names, key=lambda c: c.i)
+            return head.doc[names[0].i : last.i + 1].text, honorifics[word] if honorifics[word] != "-" else None
+    if head.pos_ == "PROPN" and head.i > 0:
+        before = head.doc[head.i - 1]
+        title = fold(before.text).rstrip(".")
+        if title in honorifics and before.text[:1].isupper():
+            return head.text, honorifics[title] if honorifics[title] != "-" else None
+    return None, None
+
+
+def _apposed_name(head: Token, tokens: TokenSpan, ctx: Context) -> str | None:
+    """"Galloway's campaign manager, Nadia Brandt": a proper name set in apposition to a role names the person,
+    whatever type the recogniser gave it."""
+    lemma = fold(head.lemma_)
+    if lemma not in ctx.res.roles and lemma not in ctx.res.anonymous_nouns:
+        return None
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and tokens.start <= child.i < tokens.end:
+            names = [t for t in child.subtree if t.pos_ == "PROPN" and tokens.start <= t.i < tokens.end]
+            if names and names[-1].i - names[0].i == len(names) - 1:
+                return head.doc[names[0].i : names[-1].i + 1].text
+    return None
+
+
+def _gender(head: Token, pronoun: str | None, ctx: Context) -> str | None:
+    """What the words say of the source's gender: the pronoun, or a feminine common noun ("la ministre"). A
+    masculine noun says nothing (French writes "le médecin" or "le ministre" of a woman too), and a proper
+    noun's tagged gender is a guess from its spelling."""
+    if pronoun is not None:
+        return ctx.res.pronoun_genders.get(pronoun)
+    if head.pos_ != "NOUN" or "Sing" not in head.morph.get("Number", ["Sing"]):
+        return None
+    return "f" if head.morph.get("Gender", []) == ["Fem"] else None
+
+
 def read(mention: Mention, ctx: Context) -> _Reading:
     doc = ctx.doc
     tokens: TokenSpan = doc[mention.tokens[0] : mention.tokens[1]]
     text = ctx.text[mention.start : mention.end]
     head, counted = _head_noun(doc[mention.head], ctx)
-    people = [e for e in ctx.ents if e.label_ in PERSON_LABELS and tokens.start <= e.start and e.end <= tokens.end]
+    people = [e for e in ctx.ents if e.label_ in PERSON_LABELS and tokens.start <= e.start and e.end <= tokens.end
+              and not _names_another(e, doc[mention.head])]
     organizations = [e for e in ctx.ents if e.label_ in _ORG_LABELS and tokens.start <= e.start and e.end <= tokens.end]
     pronoun = fold(text.strip("-")) if doc[mention.head].pos_ == "PRON" and fold(text.strip("-")) in ctx.res.pronouns else None
     person = max((e.text for e in people), key=len) if people else None
     if person is None and head.pos_ == "PROPN" and head.ent_type_ in PERSON_LABELS:
         person = head.text
+    surname, titled = _honorific_name(head, ctx)
+    if person is None and surname is not None:
+        person = surname
+    if person is None:
+        person = _apposed_name(head, tokens, ctx)
     first = fold(tokens[0].text) if len(tokens) else ""
     number = ctx.res.pronouns.get(pronoun or "", "")
     if not number:
         number = "pl" if "Plur" in head.morph.get("Number", []) or (head.tag_ in ("NNS", "NNPS")) else "sg"
     modifiers = [t for t in tokens if t != head and not (t.is_punct or t.is_stop or t.pos_ in ("DET", "ADP"))]
+    lemmas = {fold(t.lemma_) for t in tokens} | {fold(t.text) for t in tokens}
+    roles = frozenset(_role_words(doc[max(head.i - 1, tokens.start) : min(head.i + 2, tokens.end)], ctx, head))
     return _Reading(
         text=text,
         head=head,
@@ -131,27 +198,75 @@ def read(mention: Mention, ctx: Context) -> _Reading:
         count=counted or _count(head, ctx),
         number="sg" if counted == 1 else number,
         short=not modifiers and counted is None,
+        gender=titled or _gender(head, pronoun, ctx),
+        roles=roles,
+        aged=any(t.like_num for t in tokens) and bool(lemmas & ctx.res.age_words),
     )
 
 
-def kind_of(reading: _Reading, ctx: Context) -> SourceKind:
+def _role_words(tokens: TokenSpan, ctx: Context, head: Token | None = None) -> set[str]:
+    """The roles named in a stretch of text, single words and the two-word ones ("premier ministre"); with
+    `head`, only those that include it ("le cabinet de la ministre" has no role of its own)."""
+    roles = ctx.res.roles
+    found: set[str] = set()
+    for index, token in enumerate(tokens):
+        if head is not None and token != head and not (index + 1 < len(tokens) and tokens[index + 1] == head):
+            continue
+        for word in (fold(token.lemma_), fold(token.text)):
+            if word in roles and (head is None or token == head):
+                found.add(word)
+        if index + 1 < len(tokens):
+            pair = f"{fold(token.text)} {fold(tokens[index + 1].text)}"
+            if pair in roles:
+                found.add(pair)
+    return found
+
+
+def _indefinite(head: Token) -> bool:
+    """"une association", "an agency": an indefinite article (a possessive or no article is not)."""
+    return any(c.dep_ == "det" and "Ind" in c.morph.get("Definite", []) + c.morph.get("PronType", [])
+               for c in head.children)
+
+
+def _named(reading: _Reading) -> bool:
+    """Whether a proper name qualifies the head ("les syndicats CGT et FO", "the Teamsters union")."""
+    return any(t.pos_ == "PROPN" or t.ent_type_ for t in reading.head.subtree if t != reading.head)
+
+
+def kind_of(reading: _Reading, ctx: Context) -> tuple[SourceKind, str]:
+    """The kind of a new source, and the reason, in words, for `--explain`."""
     res, lemma = ctx.res, reading.head_lemma
     if reading.person:
-        return "person"
-    if reading.outlet or lemma in res.media_nouns:
-        return "media"
+        return "person", f"names a person ({reading.person})"
+    if reading.outlet:
+        return "media", f"names an outlet ({reading.outlet})"
+    if lemma in res.media_nouns:
+        return "media", f"'{lemma}' names an outlet"
     if lemma in res.document_nouns:
-        return "document"
+        return "document", f"'{lemma}' names a document"
     if lemma in res.anonymous_nouns and not (lemma in res.roles and reading.definite and reading.number == "sg"):
-        return "anonymous"
+        return "anonymous", f"'{lemma}' describes people without naming them"
     if lemma in res.roles:
-        return "person" if reading.definite and reading.number == "sg" else "anonymous"
-    if reading.organization or lemma in res.organization_nouns or reading.head.ent_type_ in _PLACE_LABELS:
-        return "organization"
+        if reading.definite and reading.number == "sg":
+            return "person", f"a definite role ('{lemma}') names one person"
+        return "anonymous", f"an indefinite or plural role ('{lemma}') names nobody"
+    if lemma in res.organization_nouns and not reading.organization and not _named(reading) and (
+            reading.number == "pl" or _indefinite(reading.head)):
+        return "anonymous", f"a group of '{lemma}' left unnamed"
+    if reading.organization:
+        return "organization", f"names an institution ({reading.organization})"
+    if lemma in res.organization_nouns:
+        return "organization", f"'{lemma}' names an institution"
+    if reading.head.ent_type_ in _PLACE_LABELS:
+        return "organization", "a place standing for its institutions"
     if reading.head.pos_ == "PROPN" or reading.head.text.isupper() and len(reading.head.text) > 1:
         # a name the recogniser did not type: institutions are usually recognised, people's names less so;
         # an acronym is an institution
-        return "organization" if reading.head.ent_type_ or reading.head.text.isupper() else "person"
+        if reading.head.ent_type_ or reading.head.text.isupper():
+            return "organization", "a name typed as an institution, or an acronym"
+        return "person", "an untyped proper name"
     if reading.pronoun:
-        return "person" if reading.number == "sg" else "anonymous"
-    return "anonymous"
+        if reading.number == "sg":
+            return "person", "a singular pronoun with no antecedent"
+        return "anonymous", "a plural pronoun with no antecedent"
+    return "anonymous", "no name, role, institution, document or outlet"

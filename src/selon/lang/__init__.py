@@ -19,7 +19,13 @@ compared lower-cased, with typographic apostrophes folded to `'`.
     outlets.txt          names of news outlets and agencies: "AFP", "Reuters"
     speech_nouns.txt     what one declines or fails to answer: "commentaire", "request"
     numbers.tsv          word, value                    counted sources: "trois  3"
-    pronouns.tsv         pronoun, number (sg|pl)        personal subject pronouns
+    pronouns.tsv         pronoun, number (sg|pl), gender (f|m|-)   personal subject pronouns
+    honorifics.tsv       title, gender (f|m|-)          written before a surname: "Mme", "Sen."
+    role_synonyms.txt    roles naming one function, TAB-separated on a line: "porte-parole  porte-voix"
+    age_words.txt        words describing a person by age with a number: "ans", "year-old"
+    time_nouns.txt       nouns of time, never a source: "lundi", "Monday"
+    impersonal_subjects.txt  subject pronouns naming nobody: "on", "one"
+    hearsay_prepositions.txt  where an impersonal subject learnt it: "auprès (de)"
     anaphoric_determiners.txt  determiners of a definite noun phrase that refers back: "les", "the"
     boilerplate.txt      regular expressions matching whole page-furniture paragraphs
     anonymity.txt        regular expressions matching a condition of anonymity
@@ -30,7 +36,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -86,6 +92,19 @@ class LangResources:
     anaphoric_determiners: frozenset[str]
     boilerplate: tuple[re.Pattern[str], ...]
     anonymity: tuple[re.Pattern[str], ...]
+    #: the files below are optional, so a language folder written for an earlier selon still loads
+    pronoun_genders: dict[str, str] = field(default_factory=dict)
+    honorifics: dict[str, str] = field(default_factory=dict)
+    role_synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
+    age_words: frozenset[str] = frozenset()
+    time_nouns: frozenset[str] = frozenset()
+    impersonal_subjects: frozenset[str] = frozenset()
+    hearsay_prepositions: frozenset[str] = frozenset()
+
+    def synonyms(self, role: str) -> frozenset[str]:
+        """The role and every role sharing a line of role_synonyms.txt with it (not transitively: "élu" may
+        stand for a "député" or a "maire", which are not each other)."""
+        return self.role_synonyms.get(role, frozenset()) | {role}
 
 
 def _lines(folder: Path, name: str) -> list[tuple[int, str]]:
@@ -109,6 +128,36 @@ def _phrases(folder: Path, name: str) -> tuple[str, ...]:
 
 def _words(folder: Path, name: str) -> frozenset[str]:
     return frozenset(fold(line) for _, line in _lines(folder, name))
+
+
+def _optional(folder: Path, name: str) -> bool:
+    return (folder / name).is_file()
+
+
+def _genders(folder: Path, name: str) -> dict[str, str]:
+    """word -> "f" | "m" | "-" (the word says no gender) from a two-column table; a final full stop is dropped."""
+    if not _optional(folder, name):
+        return {}
+    genders = {}
+    for word, gender in _table(folder, name, 2):
+        if gender not in ("f", "m", "-"):
+            raise ResourceError(f"{folder.name}/{name}: {word}: gender must be f, m or -")
+        genders[fold(word).rstrip(".")] = gender
+    return genders
+
+
+def _synonyms(folder: Path) -> dict[str, frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    if _optional(folder, "role_synonyms.txt"):
+        for _, line in _lines(folder, "role_synonyms.txt"):
+            words = {fold(w) for w in line.split("\t") if w.strip()}
+            for word in words:
+                groups.setdefault(word, set()).update(words)
+    return {word: frozenset(group) for word, group in groups.items()}
+
+
+def _optional_words(folder: Path, name: str) -> frozenset[str]:
+    return _words(folder, name) if _optional(folder, name) else frozenset()
 
 
 def _table(folder: Path, name: str, columns: int) -> list[list[str]]:
@@ -176,11 +225,14 @@ def load(code: str) -> LangResources:
         if not value.isdigit():
             raise ResourceError(f"{code}/numbers.tsv: {word}: value {value!r} is not a number")
         numbers[fold(word)] = int(value)
-    pronouns = {}
-    for word, number in _table(folder, "pronouns.tsv", 2):
-        if number not in ("sg", "pl"):
-            raise ResourceError(f"{code}/pronouns.tsv: {word}: number must be sg or pl")
-        pronouns[fold(word)] = number
+    pronouns, pronoun_genders = {}, {}
+    for number_line, line in _lines(folder, "pronouns.tsv"):
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) not in (2, 3) or cells[1] not in ("sg", "pl") or cells[2:] not in ([], ["f"], ["m"], ["-"]):
+            raise ResourceError(f"{code}/pronouns.tsv:{number_line}: expected pronoun, sg|pl and an optional f|m|-")
+        pronouns[fold(cells[0])] = cells[1]
+        if cells[2:] and cells[2] != "-":
+            pronoun_genders[fold(cells[0])] = cells[2]
     return LangResources(
         code=code,
         name=meta["name"],
@@ -201,4 +253,11 @@ def load(code: str) -> LangResources:
         anaphoric_determiners=_words(folder, "anaphoric_determiners.txt"),
         boilerplate=_patterns(folder, "boilerplate.txt"),
         anonymity=_patterns(folder, "anonymity.txt"),
+        pronoun_genders=pronoun_genders,
+        honorifics=_genders(folder, "honorifics.tsv"),
+        role_synonyms=_synonyms(folder),
+        age_words=_optional_words(folder, "age_words.txt"),
+        time_nouns=_optional_words(folder, "time_nouns.txt"),
+        impersonal_subjects=_optional_words(folder, "impersonal_subjects.txt"),
+        hearsay_prepositions=_optional_words(folder, "hearsay_prepositions.txt"),
     )

@@ -53,6 +53,21 @@ class Cue(Span):
 
 
 @dataclass(frozen=True)
+class Evidence(Span):
+    """Why one mention joined its source: the rule, in words ("surname of Claire Dubois", "pronoun 'elle'
+    agrees with the latest subject"), so a reader can check a resolution instead of trusting it."""
+
+    rule: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**super().to_dict(), "rule": self.rule}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Evidence:
+        return cls(int(data["start"]), int(data["end"]), str(data["text"]), str(data.get("rule") or ""))
+
+
+@dataclass(frozen=True)
 class Attribution:
     id: str
     type: AttributionType
@@ -101,6 +116,9 @@ class Source:
     affiliation: str | None = None
     count: int | None = None
     mentions: tuple[Span, ...] = ()
+    #: added in selon/1 without a schema change: why the source has its kind, and why each mention joined it
+    kind_reason: str | None = None
+    evidence: tuple[Evidence, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -112,6 +130,8 @@ class Source:
             "affiliation": self.affiliation,
             "count": self.count,
             "mentions": [m.to_dict() for m in self.mentions],
+            "kind_reason": self.kind_reason,
+            "evidence": [e.to_dict() for e in self.evidence],
         }
 
     @classmethod
@@ -125,6 +145,8 @@ class Source:
             affiliation=data.get("affiliation"),
             count=data.get("count"),
             mentions=tuple(Span.from_dict(m) for m in data.get("mentions", [])),
+            kind_reason=data.get("kind_reason"),
+            evidence=tuple(Evidence.from_dict(e) for e in data.get("evidence") or []),
         )
 
 
