@@ -96,3 +96,18 @@ def test_corpus_queries_print_names_outlets_and_search_marks_literally(store: st
     article = runner.invoke(app, ["article", f"doc{CLOSE}", "--db", store])
     assert article.exit_code == 0, article.output
     assert f"[boilerplate] ARTICLE ASSOCIÉ {CLOSE}" in article.stdout
+
+
+def test_jsonl_lines_name_their_input_so_failures_can_be_matched(tmp_path: Path, analysed: None) -> None:
+    import json
+
+    good = [tmp_path / "a.txt", tmp_path / "c.txt"]
+    for path in good:
+        path.write_text("« Rien », a dit Jo.", encoding="utf-8")
+    missing = str(tmp_path / "b.txt")
+    result = CliRunner().invoke(app, ["analyze", "-f", "jsonl", "--lang", "fr", str(good[0]), missing,
+                                      str(good[1])])
+    assert result.exit_code == 3
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["input"] for line in lines] == [str(good[0]), str(good[1])]
+    assert all(line["schema"] == "selon/1" for line in lines) and "b.txt" in result.stderr

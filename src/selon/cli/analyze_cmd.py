@@ -101,8 +101,8 @@ def register(app: typer.Typer) -> None:
                 from selon.cli.render import report
 
                 out.print(report(result, name))
-            elif format == Format.jsonl:
-                sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            elif format == Format.jsonl:  # `input` says which input a line is, since failed ones have none
+                sys.stdout.write(json.dumps({**result.to_dict(), "input": name}, ensure_ascii=False) + "\n")
             else:
                 collected.append(result.to_dict())
         if format == Format.json and collected:

@@ -48,9 +48,13 @@ def source_filters(outlet: str | None = None, since: str | None = None, until: s
     return found
 
 
+#: The label the corpus statistics give articles stored without an outlet: a row, but no outlet page.
+NO_OUTLET = "(unknown)"
+
+
 def home_view(corpus: Corpus) -> dict[str, Any]:
     return {"stats": corpus.stats().to_dict(), "top_sources": [s.to_dict() for s in corpus.sources(limit=10)],
-            "recent_articles": [a.to_dict() for a in corpus.articles(limit=10)]}
+            "recent_articles": [a.to_dict() for a in corpus.articles(limit=10)], "no_outlet": NO_OUTLET}
 
 
 def sources_view(corpus: Corpus, filters: Filters, *, limit: int, offset: int) -> dict[str, Any]:
