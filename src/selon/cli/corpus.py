@@ -169,17 +169,19 @@ def register(app: typer.Typer) -> None:
         format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.jsonl,
         output: Annotated[str | None, typer.Option("--output", "-o", help="File to write; - is stdout.")] = "-",
         db: DbOption = None,
+        raw: Annotated[bool, typer.Option("--raw", help="CSV cells as stored, even those a spreadsheet would run "
+                                                         "as formulas (=, +, -, @), which otherwise get a '.")] = False,
     ) -> None:
         """Every attribution with its article's metadata: jsonl, csv, parquet, W3C Web Annotation, Label Studio."""
         from selon.corpus import Corpus
 
         with reported(), Corpus(db, mode="read") as corpus:
             if output in (None, "-"):
-                count = corpus.export(format.value, sys.stdout.buffer)
+                count = corpus.export(format.value, sys.stdout.buffer, raw=raw)
                 sys.stdout.buffer.flush()
             else:
                 with open(output, "wb") as handle:
-                    count = corpus.export(format.value, handle)
+                    count = corpus.export(format.value, handle, raw=raw)
             err.print(f"selon: exported {count} records ({format.value}).")
 
     @app.command()

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from selon.cli.console import console
+from selon.corpus.export import spreadsheet_safe
 from selon.store.rows import Row
 
 
@@ -43,7 +44,7 @@ def emit(rows: Sequence[Row], kind: type[Row], format: QueryFormat, *, title: st
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(kind.columns())
         for row in rows:
-            writer.writerow(_cell(v) if isinstance(v, (list, tuple)) else ("" if v is None else v)
+            writer.writerow(spreadsheet_safe(_cell(v) if isinstance(v, (list, tuple)) else ("" if v is None else v))
                             for v in row.to_dict().values())
     else:
         table = Table(title=Text(title) if title else None, title_justify="left")

@@ -117,9 +117,10 @@ class Corpus:
         """Every stored article's analysis, streamed."""
         return queries.iter_analyses(self.store)
 
-    def export(self, format: str, out: IO[bytes]) -> int:
+    def export(self, format: str, out: IO[bytes], *, raw: bool = False) -> int:
         """Writes every attribution in `format` (jsonl, csv, parquet, webannotation, labelstudio) to a binary
-        stream; returns the number of records written."""
+        stream; returns the number of records written. CSV cells starting with a formula character (=, +, -,
+        @) are prefixed with `'` so that a spreadsheet shows them as text, unless `raw`."""
         from selon.corpus.export import export
 
-        return export(self, format, out)
+        return export(self, format, out, raw=raw)

@@ -1,6 +1,7 @@
 """`selon export`: every stored attribution with its article's metadata, in formats other tools read.
 
-- `jsonl`, `csv`, `parquet`: one row per attribution (the fields of `selon.store.rows.Quote`).
+- `jsonl`, `csv`, `parquet`: one row per attribution (the fields of `selon.store.rows.Quote`); CSV cells that
+  a spreadsheet would run as formulas get a leading `'` unless `raw` is asked for.
 - `webannotation`: W3C Web Annotations (JSON-LD, one per line) whose target carries a TextPositionSelector and a
   TextQuoteSelector (exact text with prefix and suffix), so the span can be found again on the page even after
   the page's text moves.
@@ -27,9 +28,23 @@ FORMATS = ("jsonl", "csv", "parquet", "webannotation", "labelstudio")
 CONTEXT = 32  # characters of prefix and suffix in a TextQuoteSelector
 
 
-def export(corpus: Corpus, format: str, out: IO[bytes]) -> int:
+#: What makes a spreadsheet read a cell as a formula (OWASP, "CSV Injection"): a statement quoted from the web
+#: may well start with one, e.g. `=HYPERLINK("http://evil", "click")` or `@SUM(...)`.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A CSV cell that a spreadsheet shows as text: a string starting with a formula character gets a leading
+    `'` (OWASP's advice; spreadsheets hide it); anything else is returned as is."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def export(corpus: Corpus, format: str, out: IO[bytes], *, raw: bool = False) -> int:
+    """Writes every attribution in `format`; `raw` leaves CSV cells as stored, formula characters and all."""
     writers: dict[str, Callable[[Corpus, IO[bytes]], int]] = {
-        "jsonl": _jsonl, "csv": _csv, "parquet": _parquet, "webannotation": _webannotation,
+        "jsonl": _jsonl, "csv": _csv_raw if raw else _csv, "parquet": _parquet, "webannotation": _webannotation,
         "labelstudio": _labelstudio,
     }
     if format not in writers:
@@ -44,15 +59,20 @@ def _jsonl(corpus: Corpus, out: IO[bytes]) -> int:
     return count
 
 
-def _csv(corpus: Corpus, out: IO[bytes]) -> int:
+def _csv(corpus: Corpus, out: IO[bytes], *, safe: bool = True) -> int:
     text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
     writer = csv.writer(text)
     writer.writerow(Quote.columns())
     count = 0
     for count, quote in enumerate(corpus.iter_quotes(), start=1):
-        writer.writerow(quote.to_dict().values())
+        values = quote.to_dict().values()
+        writer.writerow([spreadsheet_safe(v) for v in values] if safe else values)
     text.detach()
     return count
+
+
+def _csv_raw(corpus: Corpus, out: IO[bytes]) -> int:
+    return _csv(corpus, out, safe=False)
 
 
 def _parquet(corpus: Corpus, out: IO[bytes]) -> int:
