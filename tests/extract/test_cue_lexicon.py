@@ -73,6 +73,8 @@ FRENCH_NEGATIVE = [
     pytest.param("Le public a applaudi pendant dix minutes.", id="applaudir-is-not-a-cue"),
     pytest.param("Les deux témoins ont requis l’anonymat.", id="requerir-is-not-a-cue"),
     pytest.param("Il loue un appartement à Lyon.", id="louer-to-rent"),
+    pytest.param("Le PSG a étrillé Lyon cinq buts à zéro.", id="etriller-a-score"),
+    pytest.param("Le cabinet d’avocats a conseillé l’entreprise lors du rachat.", id="conseiller-a-client"),
 ]
 
 ENGLISH = [
@@ -80,8 +82,8 @@ ENGLISH = [
                  "the rate cut will come in June", "Analysts", id="judgment-reckon"),
     pytest.param("The mayor deemed the proposal unworkable.", "assert", "the proposal unworkable", "mayor",
                  id="judgment-deem"),
-    pytest.param("Residents pleaded with the council to reopen the library.", "assert",
-                 "the council to reopen the library", "Residents", id="appeal-plead"),
+    pytest.param("The union exhorted members to vote against the deal.", "assert",
+                 "members to vote against the deal", "union", id="appeal-exhort"),
     pytest.param("The charity implored donors to give more.", "assert", "donors to give more", "charity",
                  id="appeal-implore"),
     pytest.param("The minister commended the rescue teams.", "assert", "the rescue teams", "minister",
@@ -139,6 +141,9 @@ ENGLISH_NEGATIVE = [
     pytest.param("The festival invited three bands from abroad.", id="invite-is-not-a-cue"),
     pytest.param("The party has not endorsed a candidate.", id="endorse-is-not-a-cue"),
     pytest.param("The team did not expect the storm to hit so early.", id="expect-is-not-a-cue"),
+    pytest.param("This begs the question of who will pay.", id="beg-the-question"),
+    pytest.param("The storm lashed the coast overnight.", id="lash-literal"),
+    pytest.param("He pleaded guilty to fraud in March.", id="plead-guilty"),
 ]
 
 
@@ -175,11 +180,15 @@ def test_lexicons_are_dictionary_scale(code: str) -> None:
     assert sum(len(entries) for entries in load(code).cues.values()) >= 300
 
 
+FRENCH_LEFT_OUT = {"louer", "interpeller", "engager", "requérir", "applaudir", "inviter", "étriller", "tacler",
+                   "conjurer", "voir", "mettre"}
+ENGLISH_LEFT_OUT = {"own", "applaud", "invite", "endorse", "determine", "expect", "judge", "beg", "lash", "hold",
+                    "keep", "get"}
+
+
 def test_verbs_whose_other_senses_dominate_are_left_out() -> None:
-    assert not {"louer", "interpeller", "engager", "requérir", "applaudir", "inviter", "voir", "mettre"} & set(
-        load("fr").cues)
-    assert not {"own", "applaud", "invite", "endorse", "determine", "expect", "judge", "hold", "keep", "get"} & set(
-        load("en").cues)
+    assert not FRENCH_LEFT_OUT & set(load("fr").cues)
+    assert not ENGLISH_LEFT_OUT & set(load("en").cues)
 
 
 @pytest.mark.parametrize(("code", "lemma", "stance", "frame"), [
