@@ -63,6 +63,7 @@ FRENCH = [
 
 FRENCH_NEGATIVE = [
     pytest.param("Il a trouvé un appartement près de la gare.", id="trouver-an-object"),
+    pytest.param("Il se trouve que le ministre était absent ce jour-là.", id="il-se-trouve-que"),
     pytest.param("Le vent a emporté le toit de la grange.", id="emporter-literal"),
     pytest.param("Elle a évité l’accident de justesse.", id="eviter-without-speech"),
     pytest.param("Le soldat a tenu sa position toute la nuit.", id="tenir-literal"),
@@ -125,8 +126,8 @@ ENGLISH = [
                  id="incise-fume"),
     pytest.param("The mayor hopes that the bridge will reopen soon.", "assert", "the bridge will reopen soon",
                  "mayor", id="hope-lemmatised-hop"),
-    pytest.param("\u201cA city may regulate how a house is used,\u201d Judge Miriam Osterhout wrote.", "assert",
-                 "A city may regulate how a house is used", "Miriam Osterhout", id="judge-as-a-title-is-no-cue"),
+    pytest.param("\u201cThe appeal has no merit,\u201d Judge Helen Marsh wrote.", "assert",
+                 "The appeal has no merit", "Helen Marsh", id="judge-as-a-title-is-no-cue"),
 ]
 
 ENGLISH_NEGATIVE = [
@@ -139,7 +140,7 @@ ENGLISH_NEGATIVE = [
     pytest.param("The kids laughed at the clown.", id="laugh-without-quote"),
     pytest.param("The crowd applauded for ten minutes.", id="applaud-is-not-a-cue"),
     pytest.param("The festival invited three bands from abroad.", id="invite-is-not-a-cue"),
-    pytest.param("The party has not endorsed a candidate.", id="endorse-is-not-a-cue"),
+    pytest.param("The party has not endorsed anyone in the race.", id="endorse-is-not-a-cue"),
     pytest.param("The team did not expect the storm to hit so early.", id="expect-is-not-a-cue"),
     pytest.param("This begs the question of who will pay.", id="beg-the-question"),
     pytest.param("The storm lashed the coast overnight.", id="lash-literal"),
@@ -181,7 +182,7 @@ def test_lexicons_are_dictionary_scale(code: str) -> None:
 
 
 FRENCH_LEFT_OUT = {"louer", "interpeller", "engager", "requérir", "applaudir", "inviter", "étriller", "tacler",
-                   "conjurer", "voir", "mettre"}
+                   "conjurer", "trouver", "voir", "mettre"}
 ENGLISH_LEFT_OUT = {"own", "applaud", "invite", "endorse", "determine", "expect", "judge", "beg", "lash", "hold",
                     "keep", "get"}
 
