@@ -55,3 +55,53 @@ def test_loading_partitions_stores_articles_and_failures_once(cluster, articles:
         again = load(store, output)
         assert (first.stored, first.failed, again.stored, again.skipped) == (6, 1, 0, 6)
         assert store.scalar("SELECT COUNT(*) FROM failures") == 1
+
+
+def test_without_a_scheduler_an_ingest_starts_a_local_cluster_of_its_workers(cluster, articles: Path,
+                                                                             tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+    from contextlib import nullcontext
+
+    from typer.testing import CliRunner
+
+    from selon.cli.main import app
+
+    started: list[int] = []
+
+    def threads(workers: int):  # this module's cluster of threads, which run the scripted analyzer patched in
+        started.append(workers)
+        return nullcontext(cluster)
+
+    monkeypatch.setattr(dask_engine, "local_cluster", threads)
+    output = tmp_path / "parts"
+    result = CliRunner().invoke(app, ["ingest", str(articles), "--engine", "dask", "--workers", "2", "--lang", "fr",
+                                      "--output", str(output), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert started == [2] and json.loads(result.stdout)["rows"] == 7
+    assert partitions.partition_files(output)
+
+
+def test_a_scheduler_that_cannot_be_reached_is_a_clear_error_with_its_own_status(articles: Path,
+                                                                                 tmp_path: Path) -> None:
+    import time
+
+    from typer.testing import CliRunner
+
+    from selon.cli.main import app
+
+    began = time.monotonic()
+    result = CliRunner().invoke(app, ["ingest", str(articles), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:1",
+                                      "--output", str(tmp_path / "parts")])
+    message = " ".join(result.stderr.split())
+    assert result.exit_code == 86 and "E060" in message and "cannot reach the Dask scheduler" in message
+    assert "internal error" not in message and time.monotonic() - began < 60
+
+
+def test_an_engine_dask_ingest_without_paths_is_a_usage_error(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from selon.cli.main import app
+
+    result = CliRunner().invoke(app, ["ingest", "--engine", "dask", "--output", str(tmp_path / "parts")])
+    assert result.exit_code == 2 and "give PATHS" in result.stderr and "internal error" not in result.stderr

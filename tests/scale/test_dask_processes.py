@@ -51,3 +51,16 @@ def test_a_dask_ingest_on_worker_processes_stores_what_a_local_ingest_stores(tmp
         assert (figures.attributions, figures.sources) == (here.stats().attributions, here.stats().sources)
         # The spokeswoman quoted in French and in English is one speaker across the two workers' partitions.
         assert {q.lang for q in dask.quotes("Adrienne Watson")} == {"fr", "en"}
+
+
+@pytest.mark.slow
+def test_a_dask_ingest_without_a_scheduler_runs_on_a_local_cluster_of_worker_processes(tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, records in ARTICLES.items():
+        (folder / name).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    ran = CliRunner().invoke(app, ["ingest", str(folder), "--engine", "dask", "--workers", "2",
+                                   "--output", str(tmp_path / "parts"), "--format", "json"])
+    assert ran.exit_code == 0, ran.output
+    assert {k: json.loads(ran.stdout)[k] for k in ("tasks", "rows", "failed")} == {"tasks": 2, "rows": 4, "failed": 0}

@@ -54,8 +54,8 @@ def reported() -> Iterator[None]:
     except SelonError as error:
         err.print(labelled("selon:", "red", str(error)))
         raise typer.Exit(exits.status_of(error)) from None
-    except (typer.Exit, KeyboardInterrupt, click.ClickException):  # click reports a usage error itself (exit 2)
-        raise
+    except (typer.Exit, KeyboardInterrupt, click.ClickException, typer.BadParameter):
+        raise  # click (or typer's copy of it) reports a usage error itself, with exit status 2
     except BrokenPipeError:
         raise exits.output_closed() from None
     except Exception as error:  # noqa: BLE001 - the edge: a message, never a traceback

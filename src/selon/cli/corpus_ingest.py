@@ -78,7 +78,8 @@ def register(app: typer.Typer) -> None:
         lang: Annotated[str | None, typer.Option(help="Language of records that do not say; detected otherwise.")] = None,
         model: Annotated[list[str] | None, typer.Option(help="spaCy model: NAME, or LANG=NAME; repeatable.")] = None,
         engine: Annotated[Engine, typer.Option(help="local, or dask (writes Parquet for `selon load`).")] = Engine.local,
-        scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (with --engine dask).")] = None,
+        scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (with --engine dask); without "
+                                                           "it, a local cluster of --workers processes.")] = None,
         output: Annotated[str, typer.Option(help="Folder of Parquet partitions (with --engine dask).")] = "selon-partitions",
         format: Annotated[SummaryFormat, typer.Option("--format", "-f", help="Summary as text or json.")] = SummaryFormat.text,
     ) -> None:
@@ -86,7 +87,7 @@ def register(app: typer.Typer) -> None:
         models = parse_models(model) or None
         with reported():
             if engine == Engine.dask:
-                _ingest_dask(paths or [], scheduler, output, lang, models, format)
+                _ingest_dask(paths or [], scheduler, workers, output, lang, models, format)
                 return
             if not paths and not retry_failed:
                 raise typer.BadParameter("give PATHS to ingest, or --retry-failed.")
@@ -112,15 +113,13 @@ def register(app: typer.Typer) -> None:
         summarise(report, format)
 
 
-def _ingest_dask(paths: list[str], scheduler: str | None, output: str, lang: str | None,
+def _ingest_dask(paths: list[str], scheduler: str | None, workers: int, output: str, lang: str | None,
                  models: dict[str, str] | None, format: SummaryFormat) -> None:
-    if not scheduler:
-        raise typer.BadParameter("--engine dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786).")
     if not paths:
-        raise typer.BadParameter("give PATHS to ingest.")
+        raise typer.BadParameter("give PATHS to ingest.", param_hint="'PATHS'")
     from selon.scale.dask_engine import run
 
-    report = run(paths, scheduler, output, lang=lang, models=models)
+    report = run(paths, scheduler or None, output, workers=workers, lang=lang, models=models)
     summary = {"tasks": report.tasks, "skipped_tasks": report.skipped, "rows": report.rows,
                "failed": report.failed, "seconds": round(report.seconds, 3), "output": output}
     if format == SummaryFormat.json:

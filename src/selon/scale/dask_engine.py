@@ -4,21 +4,27 @@ Why Dask rather than Spark: selon is Python end to end (spaCy, the extractor, th
 plain Python worker processes with no JVM or serialisation bridge, and `distributed.LocalCluster` makes the
 same code testable on one machine. The scheduler decides where and when tasks run; selon only cuts the inputs
 into tasks (each WARC or JSONL file alone, plain files in groups) and names each task's output after its
-inputs, so a re-run skips partitions already written. Workers must see the input paths (a shared filesystem or
+inputs, so a re-run skips partitions already written. Without a scheduler address a local cluster of worker
+processes is started for the run, so the engine can be tried on one machine first. Workers must see the input paths (a shared filesystem or
 the same machine) and write to the output folder; `selon load` then brings the partitions into a store.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from selon.corpus.readers import Ignored, ReadFailure, list_inputs
 from selon.corpus.readers import files as plain_files
+from selon.errors import SchedulerUnavailableError
 
 FILES_PER_TASK = 64
+#: Seconds to wait for a scheduler to answer before saying it cannot be reached.
+CONNECT_TIMEOUT = 10
 
 
 @dataclass(frozen=True)
@@ -54,13 +60,42 @@ def partition_name(task: list[str]) -> str:
     return "part-" + hashlib.sha1("\n".join(task).encode("utf-8")).hexdigest()[:16] + ".parquet"
 
 
-def run(paths: list[str], scheduler: str, output: str, *, lang: str | None = None,
+def local_cluster(workers: int) -> Any:
+    """A cluster on this machine, `workers` processes of one thread each (spaCy is not thread-parallel), for a
+    try of the engine before a real cluster; a test may stand in a cluster of threads."""
+    from distributed import LocalCluster
+
+    return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,  # type: ignore[no-untyped-call]
+                        dashboard_address=None)
+
+
+@contextmanager
+def client_for(scheduler: str | None, workers: int = 1) -> Iterator[Any]:
+    """A client of the scheduler at `scheduler`, or of a local cluster started (and stopped) here when None;
+    a scheduler that cannot be reached is `SchedulerUnavailableError`, not a driver's traceback."""
+    from distributed import Client
+
+    if scheduler is None:
+        with local_cluster(workers) as cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
+            yield client
+        return
+    try:
+        client = Client(scheduler, timeout=CONNECT_TIMEOUT)  # type: ignore[no-untyped-call]
+    except (OSError, TimeoutError, ValueError, TypeError) as error:
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise SchedulerUnavailableError(f"cannot reach the Dask scheduler at {scheduler}: {reason}") from None
+    with client:
+        yield client
+
+
+def run(paths: list[str], scheduler: str | None, output: str, *, workers: int = 1, lang: str | None = None,
         models: dict[str, str] | None = None, files_per_task: int = FILES_PER_TASK,
         progress: Callable[[int, int], None] | None = None) -> DaskReport:
-    """Submits one task per input group to the cluster at `scheduler` and waits for all of them."""
+    """Submits one task per input group to the cluster at `scheduler` (None: a local cluster of `workers`
+    processes) and waits for all of them."""
     import time
 
-    from distributed import Client, as_completed
+    from distributed import as_completed
 
     from selon.scale.worker import analyse_task
 
@@ -70,7 +105,7 @@ def run(paths: list[str], scheduler: str, output: str, *, lang: str | None = Non
     tasks = plan(paths, files_per_task)
     todo = [(t, directory / partition_name(t)) for t in tasks if not (directory / partition_name(t)).exists()]
     rows = failed = done = 0
-    with Client(scheduler) as client:  # type: ignore[no-untyped-call]
+    with client_for(scheduler, workers) as client:
         futures = [client.submit(analyse_task, files, str(target), lang, models, key=f"selon-{target.stem}",
                                  pure=False) for files, target in todo]
         for future in as_completed(futures):  # type: ignore[no-untyped-call]
