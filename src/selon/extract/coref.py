@@ -155,9 +155,9 @@ class Resolver:
             if entity.kind == "person" and entity.last < mention.start and entity.roles & wanted and _agrees(entity.gender, reading.gender):
                 best = max(best or (entity.last, entity), (entity.last, entity), key=lambda b: b[0])
         for named in self.named:
-            if named.start < mention.start and named.roles & wanted and _agrees(named.gender, reading.gender):
-                if best is None or named.start > best[0]:
-                    best = (named.start, named)
+            if (named.start < mention.start and named.roles & wanted and _agrees(named.gender, reading.gender)
+                    and (best is None or named.start > best[0])):
+                best = (named.start, named)
         if best is None:
             return None
         found = best[1]
@@ -272,7 +272,7 @@ def _phrase_gender(phrase: TokenSpan, ctx: Context) -> str | None:
         if gender in ("f", "m") and token.text[:1].isupper():
             return gender
     for token in phrase:
-        if token.pos_ == "NOUN" and fold(token.lemma_) in ctx.res.roles and token.morph.get("Gender") == ["Fem"]:
+        if token.pos_ == "NOUN" and fold(token.lemma_) in ctx.res.roles and token.morph.get("Gender", []) == ["Fem"]:
             return "f"
     return None
 

@@ -127,7 +127,12 @@ def _in_incise(token: Token) -> bool:
     """A word between a comma (or closing mark) and a name: "…, raconte Élodie Ferracci." The tagger often
     calls such an inverted verb an adjective or a noun, so its form is looked up as a verb's would be."""
     doc = token.doc
-    if token.i == 0 or token.i + 1 >= len(doc) or doc[token.i - 1].text not in _INCISE_OPENERS:
+    if token.i == 0 or token.i + 1 >= len(doc):
+        return False
+    before = doc[token.i - 1]
+    if before.dep_ in _AUX_DEPS and token.i > 1:  # "…", a twitté Marie Dupont": the auxiliary comes first
+        before = doc[token.i - 2]
+    if before.text not in _INCISE_OPENERS:
         return False
     following = doc[token.i + 1]
     return following.pos_ == "PROPN" or following.pos_ == "DET" and token.i + 2 < len(doc) and doc[token.i + 2].pos_ in ("NOUN", "PROPN")
@@ -151,6 +156,8 @@ def _is_modifier(token: Token) -> bool:
     it describes was spoken to."""
     if "Part" not in token.morph.get("VerbForm", []) or any(c.dep_ in _AUX_DEPS for c in token.children):
         return False
+    if "Pres" in token.morph.get("Tense", []) and token.i > 0 and token.doc[token.i - 1].text == ",":
+        return False  # "…, précise le ministère, ajoutant que …": set off by a comma, it goes on the statement
     return token.dep_ in _MODIFIER_DEPS or (
         token.dep_ == "advcl" and "Past" in token.morph.get("Tense", []) and token.i < token.head.i)
 
@@ -170,7 +177,7 @@ def find_cues(doc: Doc, res: LangResources) -> list[CueHit]:
         after = token.idx + len(token)
         lemma = _lemma(token)
         worth = (lemma in res.cues or token.pos_ == "VERB" or text[after : after + 1] == "-"
-                 or previous in _INCISE_OPENERS)
+                 or previous in _INCISE_OPENERS or token.i > 0 and doc[token.i - 1].dep_ in _AUX_DEPS)
         previous = token.text
         if not worth:
             continue

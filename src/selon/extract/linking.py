@@ -64,18 +64,37 @@ def _mention(ctx: Context, verb: Token, incise: bool = False) -> Mention | None:
     An incise ("..., a déclaré X") may have its subject after it and never borrows one from the statement it
     closes; no verb borrows a subject from inside a quote.
     """
+    def timely(token: Token) -> bool:
+        return fold(token.lemma_) in ctx.res.time_nouns
+
     if incise:
-        subject = subject_of(verb, inverted=True, inherit=lambda head: False)
+        subject = subject_of(verb, inverted=True, inherit=lambda head: False, never=timely)
     else:
-        subject = subject_of(verb, inherit=lambda head: ctx.quote_at(head.idx) is None)
+        subject = subject_of(verb, inherit=lambda head: ctx.quote_at(head.idx) is None, never=timely)
     if subject is None:
         return None
+    if fold(subject.text).strip("-") in ctx.res.impersonal_subjects:
+        return _hearsay_source(ctx, verb)
     subject = _in_paragraph(ctx, subject, verb)
     if subject is None:
         return None
     relative = subject.i < verb.i and subject == verb.head  # "le ministère, qui n'a pas répondu"
     broken = name_run(subject) if subject.i < verb.i and not verb.is_ancestor(subject) else None
     return broken or with_apposed_name(mention_of(subject, ctx.doc, exclude=verb if relative else None), ctx.doc)
+
+
+def _hearsay_source(ctx: Context, verb: Token) -> Mention | None:
+    """"a-t-on appris de source judiciaire", "a-t-on appris auprès de la préfecture": an impersonal subject
+    names nobody; the source is the noun after a hearsay preposition, or a noun of unnamed sources, if any."""
+    for token in verb.subtree:
+        if token.pos_ not in ("NOUN", "PROPN") or token.head.pos_ not in ("VERB", "ADV", "ADP", "AUX"):
+            continue
+        if not (token.head == verb or token.head.head == verb):
+            continue
+        cases = {fold(c.text) for c in token.children if c.dep_ == "case"} | {fold(token.head.text)}
+        if fold(token.lemma_) in ctx.res.anonymous_nouns or cases & ctx.res.hearsay_prepositions:
+            return mention_of(token, ctx.doc)
+    return None
 
 
 def _in_paragraph(ctx: Context, subject: Token, verb: Token) -> Token | None:
@@ -169,6 +188,9 @@ def _colon_speaker(ctx: Context, quote: Quote) -> Mention | None:
     ends = [t.i for t in doc[start:colon] if t.text in _STOPS]
     start = ends[-1] + 1 if ends else start  # nor further back than the last full stop
     phrase = doc[start:colon]
+    named = _name_before(ctx, colon)
+    if named is not None:  # "…, comme l'élue de Marseille, Claire Martin : « … »": the name next to the colon
+        return named
     if any(t.pos_ in ("VERB", "AUX") or any(c.dep_ in _SUBJECT_DEPS for c in t.children if c.i < colon)
            for t in phrase):  # a clause, even one whose verb the tagger missed
         return _clause_speaker(ctx, doc[colon - 1], colon)
@@ -179,6 +201,20 @@ def _colon_speaker(ctx: Context, quote: Quote) -> Mention | None:
     if not nominal:
         return None
     return mention_of(nominal[0], doc, stop=frozenset(range(colon, len(doc))))
+
+
+def _name_before(ctx: Context, colon: int) -> Mention | None:
+    """A person's name ending right before the colon and set off by a comma or starting the clause."""
+    doc = ctx.doc
+    last = doc[colon - 1]
+    if last.ent_type_ not in PERSON_LABELS:
+        return None
+    first = colon - 1
+    while first > 0 and doc[first].ent_iob_ == "I":
+        first -= 1
+    if first > 0 and doc[first - 1].text != "," and doc[first - 1].pos_ not in ("PUNCT", "SPACE"):
+        return None
+    return Mention(doc[first].idx, last.idx + len(last), last.i, (first, colon))
 
 
 def _clause_speaker(ctx: Context, last: Token, colon: int) -> Mention | None:
@@ -229,7 +265,8 @@ def find_candidates(ctx: Context) -> list[Candidate]:
     according = {a.start: a for a in find_according(ctx)}
     used: set[int] = set()  # cue verbs and according phrases already attributed
     candidates, pending = _quote_candidates(ctx, {h.verb: h for h in hits}, according, used)
-    candidates += _outermost(_cue_candidates(ctx, [h for h in hits if h.verb not in used], [c.content for c in candidates]))
+    candidates += _outermost(_cue_candidates(ctx, [h for h in hits if h.verb not in used], [c.content for c in candidates],
+                                             hits))
     by_phrase = _according_candidates(ctx, [a for a in according.values() if a.start not in used], candidates)
     candidates = [c for c in candidates if not _describes_source(c, by_phrase)] + by_phrase
     candidates.sort(key=lambda c: c.content[0])
@@ -267,6 +304,10 @@ def _quote_candidates(
             used.add(hit.verb)
             cue = (doc[hit.start].idx, doc[last].idx + len(doc[last]))
             mention = _mention(ctx, doc[hit.verb], incise=is_incise(ctx, hit))
+            if mention is None and _bare_participle(hit, doc):  # "…, précise le ministère, ajoutant : « … »"
+                leading = _leading_cue(ctx, hit, [h for h in cues.values() if h.verb < hit.verb])
+                if leading is not None:
+                    mention = _mention(ctx, doc[leading.verb], incise=is_incise(ctx, leading))
             candidates.append(Candidate(inner, "direct", cue, hit.lemma, hit.stance, mention, 0.9))
         elif quote.before == "colon" and (speaker := _colon_speaker(ctx, quote)) is not None:
             candidates.append(Candidate(inner, "direct", None, "", "assert", speaker, 0.75))
@@ -275,12 +316,14 @@ def _quote_candidates(
     return candidates, pending
 
 
-def _cue_candidates(ctx: Context, hits: list[CueHit], direct: list[tuple[int, int]]) -> list[Candidate]:
-    """Indirect and mixed attributions from the cues no quote took."""
+def _cue_candidates(ctx: Context, hits: list[CueHit], direct: list[tuple[int, int]],
+                    every: list[CueHit]) -> list[Candidate]:
+    """Indirect and mixed attributions from the cues no quote took (`every` holds them all, for the cue a
+    participle follows: "« … », précise le ministère, ajoutant que …")."""
     doc = ctx.doc
     candidates: list[Candidate] = []
     predicates: list[tuple[int, int]] = []  # a coordinated act belongs to the first: "a critiqué ... et a appelé"
-    for index, hit in enumerate(hits):
+    for hit in hits:
         position = doc[hit.verb].idx
         if any(s <= position < e for s, e in direct + predicates):
             continue
@@ -290,7 +333,7 @@ def _cue_candidates(ctx: Context, hits: list[CueHit], direct: list[tuple[int, in
             continue  # speech reported inside a quotation is part of what the speaker says
         incise = is_incise(ctx, hit)
         mention = _mention(ctx, verb, incise=incise)
-        leading = _leading_cue(ctx, hit, hits[:index]) if _bare_participle(hit, doc) else None
+        leading = _leading_cue(ctx, hit, [h for h in every if h.verb < hit.verb]) if _bare_participle(hit, doc) else None
         if leading is not None:  # "…, a annoncé l'instance, évoquant « … »": the participle goes on its statement
             mention = _mention(ctx, doc[leading.verb], incise=is_incise(ctx, leading)) or mention
             incise = False

@@ -58,16 +58,17 @@ def _antecedent(relative: Token) -> Token | None:
 
 
 def subject_of(verb: Token, *, inverted: bool = False, inherit: Callable[[Token], bool] | None = None,
-               depth: int = 0) -> Token | None:
+               depth: int = 0, never: Callable[[Token], bool] | None = None) -> Token | None:
     """The token naming who speaks through `verb`.
 
     `inverted` allows a noun right after the verb to be its subject even when the parser called it an object,
     as it often does in incises ("a déclaré Morel"); `inherit` says whether a governing verb may lend its
-    subject (not one inside the quote the incise follows).
+    subject (not one inside the quote the incise follows); `never` rules out words that name nobody, such as
+    nouns of time the parser took for a subject ("a indiqué ce lundi le délégué").
     """
     # nearest first: a dateline ("PARIS — Le ministre a dit") is often parsed as a second subject
     for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
-        if child.dep_ not in _SUBJECT_DEPS:
+        if child.dep_ not in _SUBJECT_DEPS or never is not None and never(child):
             continue
         if _is_euphonic(child):
             pronoun = next((c for c in child.children if c.pos_ == "PRON"), None)
@@ -95,7 +96,8 @@ def subject_of(verb: Token, *, inverted: bool = False, inherit: Callable[[Token]
         return head
     if inverted:
         after = [c for c in verb.children if c.i > verb.i and c.dep_ in _INVERTED_DEPS and c.pos_ in _NOMINAL
-                 and not _has_case(c)]  # "ont confié à notre journal deux salariés": not the oblique
+                 and not _has_case(c)  # "ont confié à notre journal deux salariés": not the oblique
+                 and not (never is not None and never(c))]
         if after:
             return after[0]
         obliques = [c for c in verb.children if c.i > verb.i and c.dep_ in _INVERTED_DEPS and _has_case(c)]
@@ -105,7 +107,7 @@ def subject_of(verb: Token, *, inverted: bool = False, inherit: Callable[[Token]
                 return inside[0]
     head = verb.head
     if depth < 3 and verb.dep_ in _INHERIT_DEPS and head.i != verb.i and (inherit is None or inherit(head)):
-        return subject_of(head, inherit=inherit, depth=depth + 1)
+        return subject_of(head, inherit=inherit, depth=depth + 1, never=never)
     if verb.dep_ == "ROOT":
         return _cut_off_subject(verb)
     return None
