@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
-from selon.errors import DatabaseUnavailableError, DatabaseURLError, NotASelonDatabaseError
+from selon.errors import DatabaseUnavailableError, DatabaseURLError, NoStoreError, NotASelonDatabaseError
 from selon.store import open_store
 from selon.store.migrations import LATEST
 from selon.store.url import parse
@@ -70,3 +71,23 @@ def test_db_values_name_their_backend(url: str | None, backend: str, target: str
 def test_an_unknown_database_scheme_is_a_url_error() -> None:
     with pytest.raises(DatabaseURLError, match="mysql"):
         parse("mysql://u@h/db")
+
+
+def test_opening_an_empty_database_to_read_creates_nothing(db_url: str) -> None:
+    with pytest.raises(NoStoreError, match="no selon store"):
+        open_store(db_url, mode="read")
+    if db_url.startswith("postgresql"):
+        import psycopg
+
+        with psycopg.connect(db_url) as conn:
+            assert conn.execute("SELECT COUNT(*) FROM information_schema.tables "
+                                "WHERE table_schema = current_schema()").fetchone() == (0,)
+    else:
+        assert not Path(db_url).exists()
+
+
+def test_a_store_opened_to_read_after_it_was_made_reads_what_it_holds(db_url: str) -> None:
+    with open_store(db_url) as store, store.transaction():
+        store.execute("INSERT INTO inputs (key, status, at) VALUES ('k', 'failed', 'now')")
+    with open_store(db_url, mode="read") as store:
+        assert store.scalar("SELECT status FROM inputs WHERE key = 'k'") == "failed"

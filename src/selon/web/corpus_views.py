@@ -32,7 +32,7 @@ def open_corpus(db: str | None) -> Corpus:
         raise StoreError(f"no corpus store at {location.target}.",
                          hint="Fill one with `selon ingest --db PATH FILES...`, then start "
                               "`selon serve --db PATH`.")
-    return Corpus(db)
+    return Corpus(db, mode="read")  # browsing never creates nor migrates a store
 
 
 def _blank(value: str | None) -> str | None:
