@@ -132,3 +132,60 @@ def test_the_source_and_outlet_pages_draw_their_charts(page: Any, base_url: str)
     assert page.locator("ol.quotes li").count() >= 2
     page.goto(f"{base_url}/corpus/outlets/Le%20Monde%20traduit")
     assert page.locator("svg.chart.series").count() == 2
+
+
+WORDS = ("budget", "école", "hôpital", "route", "pont", "port", "gare", "usine", "ferme", "forêt", "rivière",
+         "marché", "impôt", "contrat", "réseau", "tribunal", "frontière", "accord", "récolte", "salaire",
+         "retraite", "logement", "musée", "stade")
+
+
+def _said_once(name: str, number: int, published: str, outlet: str) -> Any:
+    from tests.web.builders import Said, build
+
+    words = " ".join(WORDS[(number * 7 + k * 3) % len(WORDS)] for k in range(10))
+    content = f"Le dossier {number} porte sur {words}"
+    return build(f"« {content} », a déclaré {name}.", [Said(name, "person", content, "a déclaré", name)],
+                 doc_id=f"{name}-{number}", outlet=outlet, published=published, title=f"Article {number}")
+
+
+#: Sources whose statements span 1, 2, 48 months and 50 years: 1, 2, 48 and 50 bars.
+SPANS = {"Une Fois": ["2024-03-10"], "Deux Mois": ["2024-03-10", "2024-04-02"],
+         "Longue Série": [f"{2020 + m // 12}-{m % 12 + 1:02d}-05" for m in range(48)],
+         "Cinquante Ans": [f"{1975 + y}-06-01" for y in range(50)]}
+
+
+@pytest.fixture(scope="module")
+def chart_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    analyses = [_said_once(name, number, date, "Mensuel Unique" if name == "Une Fois" else "La Gazette")
+                for name, dates in SPANS.items() for number, date in enumerate(dates)]
+    db = seed(tmp_path_factory.mktemp("charts") / "corpus.db", analyses)
+    with running(create_app(Settings(db=str(db)))) as url:
+        yield url
+
+
+def _chart_geometry(page: Any) -> list[dict[str, Any]]:
+    return page.locator("svg.chart.series").evaluate_all("""svgs => svgs.map(svg => ({
+        height: svg.getBoundingClientRect().height, width: svg.getBoundingClientRect().width,
+        bars: [...svg.querySelectorAll('rect')].map(r => r.getBoundingClientRect().width),
+        texts: [...svg.querySelectorAll('text')].map(t => t.getBoundingClientRect().height)}))""")
+
+
+def test_charts_keep_their_size_and_readable_labels_whatever_the_number_of_points(
+        page: Any, chart_url: str, tmp_path: Path) -> None:
+    import httpx
+
+    sources = httpx.get(f"{chart_url}/api/corpus/sources", params={"limit": 50}).json()["sources"]
+    ids = {s["name"]: s["speaker_id"] for s in sources}
+    pages = {name: f"/corpus/sources/{ids[name]}" for name in SPANS} | {"outlet": "/corpus/outlets/Mensuel%20Unique"}
+    for name, path in pages.items():
+        page.goto(chart_url + path)
+        page.wait_for_selector("svg.chart.series")
+        page.screenshot(path=str(tmp_path / f"chart-{name.replace(' ', '-')}.png"), full_page=True)
+        for chart in _chart_geometry(page):
+            assert chart["height"] <= 200 and chart["width"] <= 660, (name, chart)
+            assert chart["width"] / chart["height"] == pytest.approx(640 / 160, rel=0.02), (name, chart)
+            assert max(chart["bars"]) <= 40, (name, chart["bars"])
+            assert all(8 <= h <= 20 for h in chart["texts"]), (name, chart["texts"])
+        expected = {"Une Fois": 1, "Deux Mois": 2, "Longue Série": 48, "Cinquante Ans": 50}.get(name)
+        if expected is not None:
+            assert page.locator("svg.chart.series rect").count() == expected, name

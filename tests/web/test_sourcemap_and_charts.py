@@ -66,3 +66,26 @@ def test_counts_made_by_the_store_give_the_same_series_as_rows() -> None:
     assert [(p.label, p.rows, p.hits) for p in from_counts.periods] == [
         ("2022-01", 2, 1), ("2022-02", 0, 0), ("2022-03", 1, 0)]
     assert from_counts.undated == 1
+
+
+def _numbers(svg: str, attribute: str, element: str = "rect") -> list[float]:
+    import re
+
+    return [float(v) for v in re.findall(rf'<{element} class="bar"[^>]*? {attribute}="([\d.]+)"', svg)]
+
+
+def test_series_charts_have_a_natural_size_and_ordinary_bars_whatever_the_number_of_points() -> None:
+    import re
+
+    from selon.web.charts import MAX_BAR
+
+    for count in (1, 2, 50):
+        svg = str(time_bars([Point(f"p{i}", i + 1) for i in range(count)], title="Statements"))
+        box = re.search(r'viewBox="0 0 (\d+) (\d+)" width="(\d+)" height="(\d+)"', svg)
+        assert box is not None and box.group(1) == box.group(3) and box.group(2) == box.group(4), svg[:200]
+        widths = _numbers(svg, "width")
+        assert len(widths) == count and max(widths) <= MAX_BAR, (count, widths)
+    one = str(time_bars([Point("2024-03", 4)], title="Statements"))
+    [x] = _numbers(one, "x")
+    assert abs(x + MAX_BAR / 2 - 320) < 1, "a single bar stands in the middle, it does not fill the chart"
+    assert 'text-anchor="middle">2024-03</text>' in one
