@@ -105,3 +105,44 @@ def test_an_engine_dask_ingest_without_paths_is_a_usage_error(tmp_path: Path) ->
 
     result = CliRunner().invoke(app, ["ingest", "--engine", "dask", "--output", str(tmp_path / "parts")])
     assert result.exit_code == 2 and "give PATHS" in result.stderr and "internal error" not in result.stderr
+
+
+def _batching(inputs, **_):
+    """An analyzer that takes four articles before giving any back, as spaCy's batches do, and crashes on a
+    batch that holds BOOM."""
+    from itertools import islice
+
+    inputs = iter(inputs)
+    while batch := list(islice(inputs, 4)):
+        if any("BOOM" in article.text for article in batch):
+            raise RuntimeError("scripted crash")
+        yield from scripted_analyzer(batch)
+
+
+def test_a_crash_on_one_article_of_a_task_fails_its_row_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(worker, "analyze_many", _batching)
+    path = tmp_path / "a.jsonl"
+    path.write_text("".join(f'{{"text": "{"BOOM" if i == 2 else "Article"} {i}."}}\n' for i in range(8)))
+    target = tmp_path / "part.parquet"
+    assert worker.analyse_task([str(path)], str(target), lang="fr") == (8, 1)
+    assert [r.key.rsplit("#", 1)[1] for r in partitions.read(target) if r.status == "failed"] == ["L3"]
+
+
+def test_a_partition_row_that_cannot_be_stored_fails_alone(tmp_path: Path, db_url: str) -> None:
+    import json
+
+    from selon.corpus.testing import scripted_analysis
+
+    def ok(key: str, analysis: str) -> partitions.PartitionRow:
+        return partitions.PartitionRow(key, key, "ok", analysis=analysis)
+
+    good = [json.dumps(scripted_analysis(f"Adrienne Watson|person|assert|Oui {i}.\n", doc_id=f"d{i}").to_dict())
+            for i in range(2)]
+    folder = tmp_path / "parts"
+    folder.mkdir()
+    partitions.write([ok("k1", good[0]), ok("k2", '{"schema": "selon/1", "article": '), ok("k3", good[1])],
+                     folder / "part-0.parquet")
+    with open_store(db_url) as store:
+        report = load(store, str(folder))
+        assert (report.stored, report.failed) == (2, 1)
+        assert dict(store.query("SELECT key, status FROM inputs")) == {"k1": "stored", "k2": "failed", "k3": "stored"}

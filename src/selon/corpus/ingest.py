@@ -105,7 +105,7 @@ def _chain(*parts: Iterable[RawItem | ReadFailure | Ignored]) -> Iterator[RawIte
         yield from part
 
 
-def _is_fatal(error: Exception) -> bool:
+def is_fatal(error: Exception) -> bool:
     """A store that fails, a missing model or a broken language file is no article's fault: it stops the ingest
     (what was committed stays) instead of recording every article as failed."""
     if isinstance(error, (StoreError, ModelNotFoundError, ResourceError)):
@@ -119,7 +119,7 @@ class _Run:
     Every input ends in exactly one of: stored, duplicate, failed (with its reason), skipped (already done), and
     only a committed article marks its input done. An error met with one input fails that input alone: while
     preparing or storing it, right there; inside the analyzer, which may hold a batch of several, by analysing
-    that batch's articles again one at a time. Only a fatal error (`_is_fatal`) stops the run.
+    that batch's articles again one at a time. Only a fatal error (`is_fatal`) stops the run.
     """
 
     def __init__(self, store: Store, options: IngestOptions, report: IngestReport, progress: Progress | None):
@@ -139,7 +139,7 @@ class _Run:
                     self._store(*self.pending.popleft()[:2], result)
                 return
             except Exception as error:
-                if _is_fatal(error) or self.broken is not None:
+                if is_fatal(error) or self.broken is not None:
                     raise
                 self._isolate(analyzer)
 
@@ -151,7 +151,7 @@ class _Run:
             try:
                 results = list(analyzer(iter([article]), n_process=1, batch_size=1, models=self.options.models))
             except Exception as error:
-                if _is_fatal(error):
+                if is_fatal(error):
                     raise
                 self._fail(item, InternalAnalysisError(f"analysis failed: {type(error).__name__}: {error}"))
                 continue
@@ -193,12 +193,12 @@ class _Run:
             identity = save.Identity.of(article.url, article.text)
             duplicate = save.find_duplicate(self.store, identity)
         except SelonError as error:
-            if _is_fatal(error):
+            if is_fatal(error):
                 raise
             self._fail(item, error)
             return None
         except Exception as error:
-            if _is_fatal(error):
+            if is_fatal(error):
                 raise
             self._fail(item, InternalAnalysisError(f"preparing failed: {type(error).__name__}: {error}"))
             return None
@@ -215,7 +215,7 @@ class _Run:
         try:
             saved = save.save_analysis(self.store, result, item.key, self.index, identity)
         except Exception as error:
-            if _is_fatal(error):
+            if is_fatal(error):
                 raise
             self._fail(item, InternalAnalysisError(f"storing failed: {type(error).__name__}: {error}"))
             return

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from selon.corpus import save
-from selon.corpus.ingest import IngestReport
+from selon.corpus.ingest import IngestReport, InternalAnalysisError, is_fatal
 from selon.corpus.linking import relink_surnames
 from selon.corpus.syndication import Syndication
 from selon.errors import CorpusInputError, InputNotFoundError
@@ -55,8 +55,19 @@ def _load_row(store: Store, row: partitions.PartitionRow, index: Syndication, re
         report.failed += 1
         report.failures.append(f"{row.name}: {error}")
         return
-    saved = save.save_analysis(store, Analysis.from_dict(json.loads(row.analysis)), row.key, index)
+    try:
+        saved = save.save_analysis(store, Analysis.from_dict(json.loads(row.analysis)), row.key, index)
+    except Exception as error:  # one bad row fails alone; a store that fails stops the load
+        if is_fatal(error):
+            raise
+        failure = InternalAnalysisError(f"storing failed: {type(error).__name__}: {error}")
+        save.record_failure(store, row.key, row.name, failure, payload=row.payload)
+        report.failed += 1
+        report.failures.append(f"{row.name}: {failure}")
+        return
     if saved.status == "stored":
         report.stored += 1
-    else:
+    elif saved.status == "duplicate":
         report.duplicates += 1
+    else:
+        report.skipped += 1
