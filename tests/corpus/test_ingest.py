@@ -234,3 +234,30 @@ def test_one_folder_ingested_twice_at_once_stores_each_input_once_and_no_copy_of
         assert store.query("SELECT i.key FROM inputs i JOIN articles a ON a.id = i.article_id "
                            "WHERE i.status = 'duplicate' AND a.input_key = i.key") == []
         assert {s for (s,) in store.query("SELECT status FROM inputs")} == {"stored"}
+
+
+def test_the_next_ingest_repairs_syndicated_copies_split_by_ingests_that_ran_at_once(db_url: str) -> None:
+    from selon.corpus import counts
+    from selon.corpus.keys import statement_key
+    from selon.corpus.syndication import REGROUPED, Syndication
+    from selon.corpus.testing import scripted_analysis
+
+    wire = " ".join(f"mot{i}" for i in range(200)) + "\n"
+    line = "Adrienne Watson|person|assert|Nous gagnerons.\n"
+    with open_store(db_url) as store:
+        for key, outlet in (("k1", "A"), ("k2", "B")):
+            analysis = scripted_analysis(wire + f"Publié par {outlet}.\n" + line, doc_id=key, outlet=outlet)
+            save.save_analysis(store, analysis, key, Syndication.load(store))
+        with store.transaction():  # what two ingests at once left in a store before writes took turns
+            row = store.scalar("SELECT id FROM articles WHERE doc_id = 'k2'")
+            store.execute("UPDATE articles SET syndication_group = ? WHERE id = ?", (row, row))
+            store.execute("UPDATE attributions SET statement_key = ? WHERE article_id = ?",
+                          (statement_key(row, "Nous gagnerons."), row))
+            counts.refresh(store)
+            store.execute("DELETE FROM selon_meta WHERE key = ?", (REGROUPED,))
+        assert queries.stats(store).syndicated == 0 and queries.sources(store)[0].statements == 2
+        ingest(store, [], OPTIONS)
+        assert queries.stats(store).syndicated == 2
+        assert queries.sources(store)[0].statements == 1 == queries.stats(store).statements
+        kept = queries.sources(store)
+        assert (ingest(store, [], OPTIONS).stored, queries.sources(store)) == (0, kept)

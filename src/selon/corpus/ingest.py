@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from selon.corpus import save
 from selon.corpus.linking import relink_surnames
 from selon.corpus.readers import Ignored, RawItem, ReadFailure, read_paths
-from selon.corpus.syndication import Syndication
+from selon.corpus.syndication import Syndication, repair_once
 from selon.errors import ModelNotFoundError, ResourceError, SelonError, StoreError
 from selon.ingest.prepare import ArticleInput, prepare
 from selon.pipeline import Failure, analyze_many
@@ -85,6 +85,7 @@ def ingest(store: Store, paths: Iterable[str], options: IngestOptions | None = N
     if options.retry_failed:
         items = _chain(retry_items(store), items)
     _Run(store, options, report, progress).run(items)
+    repair_once(store)
     relink_surnames(store)
     report.seconds = time.perf_counter() - started
     return report

@@ -4,7 +4,9 @@ Each stored article keeps its MinHash signature; an ingest rebuilds datasketch's
 once, catches up with the articles other ingests stored since (`catch_up`, under the store's write lock, so two
 ingests at once see each other's copies), then each new article joins the group of its most similar earlier article when their estimated Jaccard
 similarity (word 5-shingles) reaches the threshold, or starts a group of its own. Very short texts carry no
-group: a shared headline is not a shared story.
+group: a shared headline is not a shared story. `regroup` does the same over the whole store in storage order;
+the first ingest into a store made before writes took turns runs it once, so that groups split by two ingests
+at once are joined again.
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ from __future__ import annotations
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
-from selon.corpus.keys import normalise_text
-from selon.store.base import Store
+from selon.corpus import counts
+from selon.corpus.keys import normalise_text, statement_key
+from selon.store.base import Store, now
 
 NUM_PERM = 128
 THRESHOLD = 0.8
@@ -85,7 +88,8 @@ class Syndication:
         for candidate in self._lsh.query(minhash):
             group, other = self._signatures[int(candidate)]
             score = minhash.jaccard(other)
-            if score >= THRESHOLD and (best is None or score > best[0]):
+            # Ties go to the oldest group, so that `regroup` finds again exactly what the ingests found.
+            if score >= THRESHOLD and (best is None or (score, -group) > (best[0], -best[1])):
                 best = (score, group)
         return best[1] if best else None
 
@@ -94,3 +98,45 @@ class Syndication:
             return
         self._signatures[article_id] = (group, minhash)
         self._lsh.insert(str(article_id), minhash)
+
+
+#: The `selon_meta` key saying when `regroup` last ran; a store without it may hold groups split by ingests
+#: run at once before writes took turns (selon 0.1.0), which the next ingest or load repairs.
+REGROUPED = "syndication_regrouped"
+
+
+def regroup(store: Store) -> int:
+    """Groups every article again, in storage order, as ingests taking turns would have, and moves those whose
+    group differs (their statements' keys and their speakers' figures with them); returns how many moved."""
+    with store.transaction():
+        store.lock_writes()
+        index = Syndication()
+        moved: dict[int, int] = {}
+        for article_id, stored, data in store.query(
+                "SELECT id, syndication_group, minhash FROM articles ORDER BY id"):
+            minhash = from_bytes(data) if data is not None else None
+            group = index.group_of(minhash)
+            group = int(article_id) if group is None else group
+            index.add(int(article_id), group, minhash)
+            if group != int(stored):
+                moved[int(article_id)] = group
+        if moved:
+            articles = sorted(moved)
+            marks = ", ".join("?" * len(articles))
+            store.executemany("UPDATE articles SET syndication_group = ? WHERE id = ?",
+                              [(moved[a], a) for a in articles])
+            said = store.query(f"SELECT id, article_id, content, speaker_id FROM attributions "
+                               f"WHERE article_id IN ({marks})", articles)
+            store.executemany("UPDATE attributions SET statement_key = ? WHERE id = ?",
+                              [(statement_key(moved[int(a)], str(c)), int(i)) for i, a, c, _ in said])
+            counts.refresh(store, sorted({int(sp) for *_, sp in said}))
+        store.execute("INSERT INTO selon_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE "
+                      "SET value = excluded.value", (REGROUPED, now()))
+    return len(moved)
+
+
+def repair_once(store: Store) -> int:
+    """`regroup` on a store that never had it (the end of every ingest and load asks; one pass per store)."""
+    if store.scalar("SELECT value FROM selon_meta WHERE key = ?", (REGROUPED,)) is not None:
+        return 0
+    return regroup(store)

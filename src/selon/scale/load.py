@@ -14,7 +14,7 @@ from pathlib import Path
 from selon.corpus import save
 from selon.corpus.ingest import IngestReport, InternalAnalysisError, is_fatal
 from selon.corpus.linking import relink_surnames
-from selon.corpus.syndication import Syndication
+from selon.corpus.syndication import Syndication, repair_once
 from selon.errors import CorpusInputError, InputNotFoundError
 from selon.scale import partitions
 from selon.schema.records import Analysis
@@ -40,6 +40,7 @@ def load(store: Store, directory: str, progress: Callable[[IngestReport], None] 
             _load_row(store, row, index, report)
             if progress is not None:
                 progress(report)
+    repair_once(store)
     relink_surnames(store)
     report.seconds = time.perf_counter() - started
     return report
