@@ -304,10 +304,10 @@ def _quote_candidates(
             used.add(hit.verb)
             cue = (doc[hit.start].idx, doc[last].idx + len(doc[last]))
             mention = _mention(ctx, doc[hit.verb], incise=is_incise(ctx, hit))
-            if mention is None and _bare_participle(hit, doc):  # "…, précise le ministère, ajoutant : « … »"
+            if _bare_participle(hit, doc):  # "…, précise le ministère, ajoutant : « … »"
                 leading = _leading_cue(ctx, hit, [h for h in cues.values() if h.verb < hit.verb])
                 if leading is not None:
-                    mention = _mention(ctx, doc[leading.verb], incise=is_incise(ctx, leading))
+                    mention = _mention(ctx, doc[leading.verb], incise=is_incise(ctx, leading)) or mention
             candidates.append(Candidate(inner, "direct", cue, hit.lemma, hit.stance, mention, 0.9))
         elif quote.before == "colon" and (speaker := _colon_speaker(ctx, quote)) is not None:
             candidates.append(Candidate(inner, "direct", None, "", "assert", speaker, 0.75))

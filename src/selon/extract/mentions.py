@@ -12,7 +12,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from selon import lang as languages
+from selon.errors import SelonError
 from selon.extract.quotes import QUOTE_MARKS
+from selon.lang import fold
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
 _PASSIVE_DEPS = ("aux:pass", "auxpass")
@@ -105,11 +108,25 @@ def subject_of(verb: Token, *, inverted: bool = False, inherit: Callable[[Token]
             inside = [g for g in oblique.children if g.i > oblique.i and g.pos_ in _NOMINAL and not _has_case(g)]
             if inside:
                 return inside[0]
+        following = _next_noun(verb)  # "…", a twitté Marie Dupont": the name right after, wherever it was hung
+        if following is not None and not (never is not None and never(following)):
+            return following
     head = verb.head
     if depth < 3 and verb.dep_ in _INHERIT_DEPS and head.i != verb.i and (inherit is None or inherit(head)):
         return subject_of(head, inherit=inherit, depth=depth + 1, never=never)
     if verb.dep_ == "ROOT":
         return _cut_off_subject(verb)
+    return None
+
+
+def _next_noun(verb: Token) -> Token | None:
+    """A proper noun, or a determiner and a noun, right after an incise verb."""
+    doc = verb.doc
+    i = verb.i + 1
+    if i < len(doc) and doc[i].pos_ == "DET":
+        i += 1
+    if i < len(doc) and (doc[i].pos_ == "PROPN" or doc[i].pos_ == "NOUN" and i > verb.i + 1):
+        return doc[i]
     return None
 
 
@@ -161,9 +178,12 @@ def mention_of(head: Token, doc: Doc, stop: frozenset[int] = frozenset(), exclud
     while start > left and not _blocks(doc[start - 1], blocked):
         start -= 1
     end = head.i
+    genitive = _genitive(doc)
     while end < right and not _blocks(doc[end + 1], blocked):
         if doc[end + 1].text == "," and end + 2 <= right and doc[end + 2].pos_ in _ADJUNCT_STARTS:
             break  # ", en réponse aux questions": an adjunct, not an apposition
+        if genitive and doc[end + 1].dep_ == "case" and doc[end + 1].pos_ == "ADP" and fold(doc[end + 1].text) not in genitive:
+            break  # "un porte-parole dans une déclaration", "le centre médical au journal": not the source's name
         end += 1
     while start < head.i and (doc[start].is_punct or doc[start].pos_ in ("CCONJ", "SCONJ", "ADP")):
         start += 1
@@ -174,6 +194,14 @@ def mention_of(head: Token, doc: Doc, stop: frozenset[int] = frozenset(), exclud
     first, last = doc[start], doc[end]
     char_start = first.idx + (len(first.text) - len(first.text.lstrip("-")))
     return Mention(char_start, last.idx + len(last.text), head.i, (start, end + 1))
+
+
+def _genitive(doc: Doc) -> frozenset[str]:
+    """The language's prepositions that stay inside a mention; none (no limit) for a language selon lacks."""
+    try:
+        return languages.load(doc.lang_).genitive_prepositions
+    except SelonError:
+        return frozenset()
 
 
 def _blocks(token: Token, blocked: set[int]) -> bool:

@@ -26,6 +26,7 @@ compared lower-cased, with typographic apostrophes folded to `'`.
     time_nouns.txt       nouns of time, never a source: "lundi", "Monday"
     impersonal_subjects.txt  subject pronouns naming nobody: "on", "one"
     hearsay_prepositions.txt  where an impersonal subject learnt it: "auprès (de)"
+    genitive_prepositions.txt  prepositions that stay inside a source's mention: "de", "of"
     anaphoric_determiners.txt  determiners of a definite noun phrase that refers back: "les", "the"
     boilerplate.txt      regular expressions matching whole page-furniture paragraphs
     anonymity.txt        regular expressions matching a condition of anonymity
@@ -100,6 +101,7 @@ class LangResources:
     time_nouns: frozenset[str] = frozenset()
     impersonal_subjects: frozenset[str] = frozenset()
     hearsay_prepositions: frozenset[str] = frozenset()
+    genitive_prepositions: frozenset[str] = frozenset()
 
     def synonyms(self, role: str) -> frozenset[str]:
         """The role and every role sharing a line of role_synonyms.txt with it (not transitively: "élu" may
@@ -260,4 +262,5 @@ def load(code: str) -> LangResources:
         time_nouns=_optional_words(folder, "time_nouns.txt"),
         impersonal_subjects=_optional_words(folder, "impersonal_subjects.txt"),
         hearsay_prepositions=_optional_words(folder, "hearsay_prepositions.txt"),
+        genitive_prepositions=_optional_words(folder, "genitive_prepositions.txt"),
     )
