@@ -116,3 +116,11 @@ def test_an_unforeseen_error_is_a_json_500_with_an_incident_id(store_path: Path,
         page = failing.post("/analyze", data={"text": "« Bonjour », a dit Marie."})
         assert page.status_code == 500 and "text/html" in page.headers["content-type"]
         assert "internal error" in page.text and "Traceback" not in page.text
+
+
+def test_a_wrong_method_gets_the_error_page_or_the_json_error_never_a_bare_status(client: TestClient) -> None:
+    page = client.put("/corpus")
+    assert page.status_code == 405 and "text/html" in page.headers["content-type"]
+    assert '<section class="error"' in page.text and "Method Not Allowed" in page.text
+    api = client.put("/api/corpus/stats")
+    assert api.status_code == 405 and api.json()["error"]["message"] == "Method Not Allowed"

@@ -18,7 +18,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from selon import errors as e
@@ -158,17 +158,15 @@ def install(app: FastAPI) -> None:
         assert isinstance(exc, StarletteHTTPException)
         if exc.status_code == 400:  # FastAPI's "error parsing the body" (bytes that are not UTF-8 JSON)
             return respond(request, e.InvalidRequestError(f"unreadable request body: {exc.detail}."))
-        if exc.status_code == 404 and not wants_json(request):
-            error = e.SelonError(f"no page at {request.url.path}.")
+        if not wants_json(request):  # a page: the error page, never a bare status line
+            message = f"no page at {request.url.path}." if exc.status_code == 404 else f"{exc.detail}."
             page = request.app.state.templates.TemplateResponse(
-                request, "error.html", {"error": error, "status": 404}, status_code=404
-            )
+                request, "error.html", {"error": e.SelonError(message), "status": exc.status_code},
+                status_code=exc.status_code, headers=exc.headers)
             return page  # type: ignore[no-any-return]
         body = {"error": {"code": f"HTTP{exc.status_code}", "type": "HTTPException",
                           "message": str(exc.detail), "hint": ""}}
-        if wants_json(request):
-            return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
-        return HTMLResponse(f"{exc.status_code}", status_code=exc.status_code, headers=exc.headers)
+        return JSONResponse(body, status_code=exc.status_code, headers=exc.headers)
 
     async def on_unforeseen(request: Request, exc: Exception) -> Response:
         incident = uuid.uuid4().hex[:12]
