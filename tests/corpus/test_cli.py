@@ -290,3 +290,21 @@ def test_csv_export_with_raw_keeps_the_cells_as_stored(formulas: str) -> None:
 def test_query_csv_cells_a_spreadsheet_would_run_start_with_a_quote(formulas: str) -> None:
     cells = _csv_cells(runner.invoke(app, ["quotes", "-s", "watson", "--format", "csv", "--db", formulas]).stdout)
     assert "'+33 1 23" in cells and "+33 1 23" not in cells
+
+
+def test_an_ingest_whose_summary_reader_went_away_ends_quietly(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "bad.jsonl"
+    path.write_text("not json\n")
+    selon = Path(sys.executable).with_name("selon")
+    process = subprocess.Popen([str(selon), "ingest", str(path), "--db", str(tmp_path / "selon.db")],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before the summary is written
+    error = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 141, error
+    assert "Traceback" not in error and "internal error" not in error
+    with Corpus(str(tmp_path / "selon.db")) as corpus:
+        assert len(corpus.failures()) == 1

@@ -146,3 +146,10 @@ def test_a_partition_row_that_cannot_be_stored_fails_alone(tmp_path: Path, db_ur
         report = load(store, str(folder))
         assert (report.stored, report.failed) == (2, 1)
         assert dict(store.query("SELECT key, status FROM inputs")) == {"k1": "stored", "k2": "failed", "k3": "stored"}
+
+
+def test_files_that_are_no_input_are_named_in_the_distributed_report(cluster, articles: Path,
+                                                                     tmp_path: Path) -> None:
+    (articles / "notes.md").write_text("# notes")
+    report = dask_engine.run([str(articles)], cluster.scheduler_address, str(tmp_path / "parts"), lang="fr")
+    assert report.rows == 7 and len(report.ignored) == 1 and "notes.md: unknown suffix '.md'" in report.ignored[0]

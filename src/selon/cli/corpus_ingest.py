@@ -50,6 +50,22 @@ def progress_bar(label: str) -> Iterator[Callable[[IngestReport], None]]:
 
 
 def summarise(report: IngestReport, format: SummaryFormat) -> None:
+    try:
+        _summarise(report, format)
+    except BrokenPipeError:  # `selon ingest … | head -0`: what was stored stays, and nothing more to say
+        raise exits.output_closed() from None
+    if report.failed:
+        raise typer.Exit(exits.PARTIAL)
+
+
+def _ignored_lines(ignored: list[str]) -> None:
+    for line in ignored[:20]:
+        err.print(f"selon: ignored: {line}", highlight=False)
+    if len(ignored) > 20:
+        err.print(f"selon: … and {len(ignored) - 20} more ignored (see `--format json`).")
+
+
+def _summarise(report: IngestReport, format: SummaryFormat) -> None:
     if format == SummaryFormat.json:
         sys.stdout.write(json.dumps(report.to_dict()) + "\n")
     else:
@@ -57,15 +73,10 @@ def summarise(report: IngestReport, format: SummaryFormat) -> None:
             err.print(labelled("selon: failed:", "red", str(failure)))
         if len(report.failures) > 20:
             err.print(f"selon: … and {len(report.failures) - 20} more (see `selon failures`).")
-        for ignored in report.ignored[:20]:
-            err.print(f"selon: ignored: {ignored}", highlight=False)
-        if len(report.ignored) > 20:
-            err.print(f"selon: … and {len(report.ignored) - 20} more ignored (see `--format json`).")
+        _ignored_lines(report.ignored)
         ignored = f", {len(report.ignored)} ignored" if report.ignored else ""
         typer.echo(f"{report.stored} stored, {report.duplicates} duplicates, {report.failed} failed, "
                    f"{report.skipped} already done{ignored} in {report.seconds:.1f}s ({report.rate:.1f} articles/s).")
-    if report.failed:
-        raise typer.Exit(exits.PARTIAL)
 
 
 def register(app: typer.Typer) -> None:
@@ -121,9 +132,15 @@ def _ingest_dask(paths: list[str], scheduler: str | None, workers: int, output: 
 
     report = run(paths, scheduler or None, output, workers=workers, lang=lang, models=models)
     summary = {"tasks": report.tasks, "skipped_tasks": report.skipped, "rows": report.rows,
-               "failed": report.failed, "seconds": round(report.seconds, 3), "output": output}
-    if format == SummaryFormat.json:
-        sys.stdout.write(json.dumps(summary) + "\n")
-    else:
-        typer.echo(f"{report.rows} inputs analysed in {report.tasks - report.skipped} tasks "
-                   f"({report.skipped} already written) into {output}; run `selon load {output}`.")
+               "failed": report.failed, "ignored": len(report.ignored), "ignored_inputs": report.ignored,
+               "seconds": round(report.seconds, 3), "output": output}
+    try:
+        if format == SummaryFormat.json:
+            sys.stdout.write(json.dumps(summary) + "\n")
+        else:
+            _ignored_lines(report.ignored)
+            ignored = f", {len(report.ignored)} ignored" if report.ignored else ""
+            typer.echo(f"{report.rows} inputs analysed in {report.tasks - report.skipped} tasks "
+                       f"({report.skipped} already written{ignored}) into {output}; run `selon load {output}`.")
+    except BrokenPipeError:
+        raise exits.output_closed() from None

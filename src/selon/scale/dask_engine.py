@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,14 +34,20 @@ class DaskReport:
     rows: int
     failed: int
     seconds: float
+    #: Files of the folders given that are no input ("PATH: reason"), as a local ingest lists them.
+    ignored: list[str] = field(default_factory=list)
 
 
-def plan(paths: list[str], files_per_task: int = FILES_PER_TASK) -> list[list[str]]:
-    """Input files grouped into tasks; archives (WARC, JSONL) are one task each, plain files share tasks."""
+def plan(paths: list[str], files_per_task: int = FILES_PER_TASK,
+         ignored: list[str] | None = None) -> list[list[str]]:
+    """Input files grouped into tasks; archives (WARC, JSONL) are one task each, plain files share tasks.
+    Files that are no input are added to `ignored` with their reason."""
     tasks: list[list[str]] = []
     group: list[str] = []
     for path in list_inputs(paths):
-        if isinstance(path, Ignored):  # no input at all; a local ingest lists these in its summary
+        if isinstance(path, Ignored):
+            if ignored is not None:
+                ignored.append(str(path))
             continue
         name = path.name if isinstance(path, ReadFailure) else str(path)
         if isinstance(path, Path) and not path.name.lower().endswith(plain_files.TEXT_SUFFIXES + plain_files.HTML_SUFFIXES):
@@ -102,7 +108,8 @@ def run(paths: list[str], scheduler: str | None, output: str, *, workers: int = 
     started = time.perf_counter()
     directory = Path(output).absolute()
     directory.mkdir(parents=True, exist_ok=True)
-    tasks = plan(paths, files_per_task)
+    ignored: list[str] = []
+    tasks = plan(paths, files_per_task, ignored)
     todo = [(t, directory / partition_name(t)) for t in tasks if not (directory / partition_name(t)).exists()]
     rows = failed = done = 0
     with client_for(scheduler, workers) as client:
@@ -113,4 +120,4 @@ def run(paths: list[str], scheduler: str | None, output: str, *, workers: int = 
             rows, failed, done = rows + written, failed + failures, done + 1
             if progress is not None:
                 progress(done, len(todo))
-    return DaskReport(len(tasks), len(tasks) - len(todo), rows, failed, time.perf_counter() - started)
+    return DaskReport(len(tasks), len(tasks) - len(todo), rows, failed, time.perf_counter() - started, ignored)
