@@ -91,3 +91,27 @@ def test_a_store_opened_to_read_after_it_was_made_reads_what_it_holds(db_url: st
         store.execute("INSERT INTO inputs (key, status, at) VALUES ('k', 'failed', 'now')")
     with open_store(db_url, mode="read") as store:
         assert store.scalar("SELECT status FROM inputs WHERE key = 'k'") == "failed"
+
+
+def test_a_full_disk_when_a_new_sqlite_store_is_made_is_a_disk_full_error(tmp_path, monkeypatch) -> None:
+    from selon.errors import DiskFullError
+    from selon.store import sqlite as sqlite_store
+
+    class Full:
+        def execute(self, *args):
+            raise sqlite3.OperationalError("database or disk is full")
+
+        def close(self) -> None:
+            pass
+
+    monkeypatch.setattr(sqlite_store.sqlite3, "connect", lambda *args, **kwargs: Full())
+    with pytest.raises(DiskFullError, match="disk is full"):
+        open_store(str(tmp_path / "new.db"))
+
+
+def test_a_store_whose_path_needs_quoting_in_a_uri_opens_to_read(tmp_path) -> None:
+    path = tmp_path / "mon corpus #1?.db"
+    with open_store(str(path)):
+        pass
+    with open_store(str(path), mode="read") as store:
+        assert store.scalar("SELECT COUNT(*) FROM articles") == 0

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from selon.errors import DatabaseUnavailableError, NoStoreError, NotASelonDatabaseError
+from selon.errors import DatabaseUnavailableError, DiskFullError, NoStoreError, NotASelonDatabaseError
 from selon.store.base import Store
 
 HEADER = b"SQLite format 3\x00"
@@ -26,11 +26,16 @@ class SQLiteStore(Store):
                 if handle.read(len(HEADER)) != HEADER:
                     raise NotASelonDatabaseError(f"{path} is not an SQLite database (nor a selon store).")
         try:
-            conn = sqlite3.connect(path, isolation_level=None, timeout=30, check_same_thread=False)
+            # To read, `mode=rw`: SQLite itself refuses to create the file should it vanish after the check above.
+            target = f"{path.absolute().as_uri()}?mode=rw" if self.mode == "read" else str(path)
+            conn = sqlite3.connect(target, isolation_level=None, timeout=30, check_same_thread=False,
+                                   uri=self.mode == "read")
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
         except sqlite3.DatabaseError as error:
+            if self._is_disk_full(error):
+                raise DiskFullError(f"the disk is full: {path} could not be opened for writing ({error}).") from None
             if isinstance(error, sqlite3.OperationalError):
                 raise DatabaseUnavailableError(f"cannot open {path}: {error}.") from None
             raise NotASelonDatabaseError(f"{path} cannot be read as a database: {error}.") from None
