@@ -155,3 +155,12 @@ def test_one_file_spelt_two_ways_is_one_key(tmp_path: Path, monkeypatch) -> None
     monkeypatch.chdir(tmp_path)
     first, second = read_paths(["./a/../a/x.txt", str(tmp_path / "a" / "x.txt")])
     assert isinstance(first, RawItem) and isinstance(second, RawItem) and first.key == second.key
+
+
+def test_a_linked_subfolder_is_read_once_and_a_link_back_up_does_not_loop(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "a.txt").write_text("Texte.")
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    (tmp_path / "real" / "up").symlink_to(tmp_path)
+    keys = [i.key for i in read_paths([str(tmp_path)]) if isinstance(i, RawItem)]
+    assert keys == [str((tmp_path / "real" / "a.txt").resolve())]

@@ -51,20 +51,39 @@ def _unreadable(path: Path, error: OSError) -> ReadFailure:
 
 
 def _walk(folder: Path) -> Iterator[Listed]:
-    """Every file under `folder` in sorted order; a subfolder that cannot be listed is a failure (os.walk's
-    `onerror`: `Path.rglob` skips it without a word)."""
+    """Every file under `folder` in sorted order, linked folders followed once each; a subfolder that cannot
+    be listed is a failure (os.walk's `onerror`: `Path.rglob` skips it without a word)."""
     failures: list[ReadFailure] = []
-    for root, dirs, names in os.walk(folder, onerror=lambda e: failures.append(
+    seen: set[tuple[int, int]] = set()
+    for root, dirs, names in os.walk(folder, followlinks=True, onerror=lambda e: failures.append(
             _unreadable(Path(e.filename) if e.filename else folder, e))):
         yield from failures
         failures.clear()
-        dirs.sort()
+        try:
+            here = os.stat(root)
+        except OSError as error:  # gone since it was listed
+            yield _unreadable(Path(root), error)
+            dirs[:] = []
+            continue
+        seen.add((here.st_dev, here.st_ino))
+        kept = []
+        for name in sorted(dirs):
+            try:
+                info = os.stat(os.path.join(root, name))
+            except OSError:
+                kept.append(name)  # os.walk reports it through onerror
+                continue
+            if (info.st_dev, info.st_ino) not in seen:  # a link back up the tree is walked once
+                seen.add((info.st_dev, info.st_ino))
+                kept.append(name)
+        dirs[:] = kept
         for name in sorted(names):
             path = Path(root, name)
             try:
                 mode = path.stat().st_mode
-            except OSError as error:  # a dangling link, or a file gone since the listing
-                yield Ignored(path_key(path), f"cannot be read ({error.strerror or error})")
+                path = path.resolve()  # one key per file, however it is reached
+            except (OSError, RuntimeError) as error:  # a dangling link, a loop of links, a file gone meanwhile
+                yield Ignored(path_key(path), f"cannot be read ({getattr(error, 'strerror', None) or error})")
                 continue
             what = _not_a_file(mode)
             if what is not None:
