@@ -139,3 +139,14 @@ def test_languages_lists_french_and_english_with_their_models() -> None:
     result = run("languages")
     assert "fr\tFrench\tfr_core_news_md" in result.stdout
     assert "en\tEnglish" in result.stdout
+
+
+def test_explain_says_why_each_mention_joined_its_source(tmp_path: Path) -> None:
+    text = "Claire Dubreuil a visité l'usine. « Le site restera ouvert », a-t-elle déclaré."
+    result = run("analyze", "--explain", "--lang", "fr", write(tmp_path, "a.txt", text))
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Why these sources" in out
+    assert "pronoun" in out and "Claire Dubreuil" in out
+    plain = run("analyze", "--lang", "fr", write(tmp_path, "b.txt", text))
+    assert "Why these sources" not in plain.stdout

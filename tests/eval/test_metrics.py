@@ -149,3 +149,15 @@ def test_to_dict_is_json_and_render_prints() -> None:
     console.print(render_report(report, show_errors=True))
     out = console.export_text()
     assert "end-to-end F1" in out and "Misses (1)" in out and "False alarms: none" in out
+
+
+def test_errors_are_counted_by_class_overall_and_per_language() -> None:
+    predicted = replace(perfect_fr(), attributions=perfect_fr().attributions[:3])
+    report = evaluate([GOLD_FR], lambda d: predicted)
+    counts = report.error_counts()
+    assert counts["all"]["miss"] == counts["fr"]["miss"] == 1
+    assert counts["all"]["false_alarm"] == 0
+    assert report.to_dict()["error_counts"] == counts
+    out = Console(width=200, record=True)
+    out.print(render_report(report, show_errors=True))
+    assert "Errors by class" in out.export_text()

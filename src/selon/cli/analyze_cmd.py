@@ -79,6 +79,7 @@ def register(app: typer.Typer) -> None:
         format: Annotated[Format, typer.Option("--format", "-f", help="text report, one JSON object, or JSON lines.")] = Format.text,
         model: Annotated[list[str] | None, typer.Option(help="spaCy model: NAME, or LANG=NAME; repeatable.")] = None,
         workers: Annotated[int, typer.Option(min=1, help="Processes running the spaCy pipeline.")] = 1,
+        explain: Annotated[bool, typer.Option("--explain", help="Say why each statement got its source and kind.")] = False,
     ) -> None:
         """Find every attribution in articles: who said what, with which stance."""
         out = console(soft_wrap=format != Format.text)
@@ -100,7 +101,7 @@ def register(app: typer.Typer) -> None:
             if format == Format.text:
                 from selon.cli.render import report
 
-                out.print(report(result, name))
+                out.print(report(result, name, explain=explain))
             elif format == Format.jsonl:  # `input` says which input a line is, since failed ones have none
                 sys.stdout.write(json.dumps({**result.to_dict(), "input": name}, ensure_ascii=False) + "\n")
             else:

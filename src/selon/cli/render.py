@@ -91,11 +91,33 @@ def notes(analysis: Analysis) -> RenderableType | None:
     return Panel(lines, title="Notes", title_align="left")
 
 
-def report(analysis: Analysis, name: str) -> RenderableType:
+def explanations(analysis: Analysis) -> RenderableType:
+    """Why each source has its kind and why each mention joined it: the evidence the resolver kept, so a
+    reader can check a merge (or a missing one) instead of trusting it."""
+    table = Table(title="Why these sources", title_justify="left", expand=True, show_lines=True)
+    table.add_column("source")
+    table.add_column("kind, because")
+    table.add_column("mentions, joined by")
+    statements: dict[str, list[str]] = {}
+    for attribution in analysis.attributions:
+        statements.setdefault(attribution.source_id, []).append(attribution.id)
+    for source in analysis.sources:
+        who = Text(f"{source.id} ", "dim")
+        who.append(source.name, KIND_STYLES[source.kind])
+        who.append("\n" + ", ".join(statements.get(source.id, [])), "dim")
+        joined = Text("\n").join(
+            Text.assemble(Text(f"“{_clip(e.text, 60)}”"), Text(f" — {e.rule}", "dim")) for e in source.evidence)
+        table.add_row(who, Text(f"{source.kind}: {source.kind_reason or 'continues a source'}"), joined)
+    return table
+
+
+def report(analysis: Analysis, name: str, explain: bool = False) -> RenderableType:
     article = analysis.article
     heading = Text(f"{name}", "bold")
     heading.append(f"  ({article.lang}{', ' + article.title if article.title else ''})", "dim")
     parts: list[RenderableType] = [heading, source_map(analysis), attributions(analysis)]
+    if explain:
+        parts.append(explanations(analysis))
     extra = notes(analysis)
     if extra is not None:
         parts.append(extra)

@@ -10,7 +10,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from selon.eval.report import EvalError, EvalReport, Scores
+from selon.eval.report import ERROR_CATEGORIES, EvalError, EvalReport, Scores
 
 _MAX_TEXT = 90
 
@@ -80,12 +80,26 @@ def errors_table(title: str, errors: list[EvalError]) -> Table:
     return table
 
 
+def error_counts_table(report: EvalReport) -> Table:
+    """Errors grouped by class, overall and per language, so progress shows class by class."""
+    counts = report.error_counts()
+    table = Table(title="Errors by class", title_justify="left")
+    table.add_column("class")
+    columns = ["all", *sorted(k for k in counts if k != "all")]
+    for name in columns:
+        table.add_column(name, justify="right")
+    for category in ERROR_CATEGORIES:
+        table.add_row(category.replace("_", " "), *(str(counts[c][category]) for c in columns))
+    return table
+
+
 def render_report(report: EvalReport, show_errors: bool = False) -> Group:
     """Everything to print for `selon eval`: figures, per-document table and, on request, the error lists."""
     parts: list[RenderableType] = [scores_table(report)]
     if len(report.documents) > 1:
         parts.append(documents_table(report))
     if show_errors:
+        parts.append(error_counts_table(report))
         groups = [("Misses", report.misses), ("False alarms", report.false_alarms),
                   ("Wrong source, type, kind or stance", report.mismatches)]
         for title, errors in groups:

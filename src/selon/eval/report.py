@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 ErrorCategory = Literal["miss", "false_alarm", "wrong_source", "wrong_type", "wrong_kind", "wrong_stance"]
+ERROR_CATEGORIES: tuple[ErrorCategory, ...] = ("miss", "false_alarm", "wrong_source", "wrong_kind", "wrong_type",
+                                               "wrong_stance")
 
 
 def _ratio(num: int, den: int) -> float | None:
@@ -143,12 +145,21 @@ class EvalReport:
     def mismatches(self) -> list[EvalError]:
         return self.errors_of("wrong_source", "wrong_type", "wrong_kind", "wrong_stance")
 
+    def error_counts(self) -> dict[str, dict[str, int]]:
+        """Errors per class, overall and per language: the figure to watch change by change."""
+        counts: dict[str, dict[str, int]] = {"all": dict.fromkeys(ERROR_CATEGORIES, 0)}
+        for error in self.errors:
+            counts["all"][error.category] += 1
+            counts.setdefault(error.lang, dict.fromkeys(ERROR_CATEGORIES, 0))[error.category] += 1
+        return counts
+
     def to_dict(self, errors: bool = True) -> dict[str, Any]:
         """A JSON-ready dict; `errors=False` leaves the error lists out (they can be long)."""
         data: dict[str, Any] = {"overall": self.overall.to_dict(),
                                 "by_lang": {lang: s.to_dict() for lang, s in sorted(self.by_lang.items())},
                                 "documents": [d.to_dict() for d in self.documents]}
         if errors:
+            data["error_counts"] = self.error_counts()
             data["errors"] = {"misses": [e.to_dict() for e in self.misses],
                               "false_alarms": [e.to_dict() for e in self.false_alarms],
                               "mismatches": [e.to_dict() for e in self.mismatches]}

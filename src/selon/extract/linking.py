@@ -212,7 +212,9 @@ def _name_before(ctx: Context, colon: int) -> Mention | None:
     first = colon - 1
     while first > 0 and doc[first].ent_iob_ == "I":
         first -= 1
-    if first > 0 and doc[first - 1].text != "," and doc[first - 1].pos_ not in ("PUNCT", "SPACE"):
+    while first > 0 and fold(doc[first - 1].lemma_) in ctx.res.roles | ctx.res.anaphoric_determiners:
+        first -= 1  # "comme la sénatrice Anne Vidal :"
+    if first > 0 and doc[first - 1].text != "," and doc[first - 1].pos_ not in ("PUNCT", "SPACE", "ADP", "SCONJ"):
         return None
     return Mention(doc[first].idx, last.idx + len(last), last.i, (first, colon))
 

@@ -174,6 +174,8 @@ def read(mention: Mention, ctx: Context) -> _Reading:
     person = max((e.text for e in people), key=len) if people else None
     if person is None and head.pos_ == "PROPN" and head.ent_type_ in PERSON_LABELS:
         person = head.text
+    if person is not None and len(person.split()) > 1 and fold(person.split()[0]).rstrip(".") in ctx.res.honorifics:
+        person = person.split(maxsplit=1)[1]  # "Mme Dubreuil" is Dubreuil
     surname, titled = _honorific_name(head, ctx)
     if person is None and surname is not None:
         person = surname
@@ -207,7 +209,7 @@ def read(mention: Mention, ctx: Context) -> _Reading:
 def _role_words(tokens: TokenSpan, ctx: Context, head: Token | None = None) -> set[str]:
     """The roles named in a stretch of text, single words and the two-word ones ("premier ministre"); with
     `head`, only those that include it ("le cabinet de la ministre" has no role of its own)."""
-    roles = ctx.res.roles
+    roles = ctx.res.roles | ctx.res.role_synonyms.keys()
     found: set[str] = set()
     for index, token in enumerate(tokens):
         if head is not None and token != head and not (index + 1 < len(tokens) and tokens[index + 1] == head):
