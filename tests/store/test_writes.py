@@ -106,3 +106,35 @@ def test_an_interrupted_write_leaves_nothing_behind(db_url: str) -> None:
             store.execute("INSERT INTO inputs (key, status, at) VALUES ('k', 'stored', 'now')")
             raise RuntimeError("killed")
         assert store.scalar("SELECT COUNT(*) FROM inputs") == 0
+
+
+def test_relinking_waits_for_a_write_in_progress_and_relinks_it_too(db_url: str) -> None:
+    import threading
+    import time
+
+    from selon.corpus.linking import relink_surnames
+
+    with open_store(db_url) as first, open_store(db_url) as second:
+        _save(first, "Watson|person|assert|Non.\n", "k1")  # a surname before its full name arrives
+        _save(first, "Adrienne Watson|person|assert|Oui.\n", "k2")
+        short = first.scalar("SELECT id FROM speakers WHERE key = 'watson'")
+        article = first.scalar("SELECT id FROM articles WHERE doc_id = 'k1'")
+        failures: list[BaseException] = []
+
+        def relink() -> None:
+            try:
+                relink_surnames(first)
+            except BaseException as error:  # noqa: BLE001 - reported by the assertion below
+                failures.append(error)
+
+        with second.transaction():  # another ingest, in the middle of storing a source of the short speaker
+            second.lock_writes()
+            second.execute("INSERT INTO sources (article_id, local_id, kind, name, speaker_id) "
+                           "VALUES (?, 's9', 'person', 'Watson', ?)", (article, short))
+            worker = threading.Thread(target=relink)
+            worker.start()
+            time.sleep(1)
+        worker.join(timeout=60)
+        assert failures == []
+        assert first.scalar("SELECT COUNT(*) FROM sources WHERE speaker_id = ?", (short,)) == 0
+        assert first.scalar("SELECT COUNT(*) FROM speakers") == 1

@@ -76,16 +76,19 @@ def _lookup(store: Store, wanted: set[SpeakerKey]) -> dict[SpeakerKey, int]:
 
 
 def relink_surnames(store: Store) -> int:
-    """Joins surname-only speakers stored before their full name arrived; returns how many were joined."""
-    pairs = store.query(
-        "SELECT s.id, f.id FROM speakers s JOIN speakers f ON f.kind = 'person' AND f.surname = s.key "
-        "WHERE s.kind = 'person' AND s.surname IS NULL"
-    )
-    fulls: dict[int, list[int]] = defaultdict(list)
-    for short, full in pairs:
-        fulls[int(short)].append(int(full))
+    """Joins surname-only speakers stored before their full name arrived; returns how many were joined. Takes
+    its turn with the writes of articles (`Store.lock_writes`): another ingest must not link a new statement
+    to a speaker this deletes."""
     merged: set[int] = set()
     with store.transaction():
+        store.lock_writes()
+        pairs = store.query(
+            "SELECT s.id, f.id FROM speakers s JOIN speakers f ON f.kind = 'person' AND f.surname = s.key "
+            "WHERE s.kind = 'person' AND s.surname IS NULL"
+        )
+        fulls: dict[int, list[int]] = defaultdict(list)
+        for short, full in pairs:
+            fulls[int(short)].append(int(full))
         for short, candidates in fulls.items():
             if len(candidates) != 1:
                 continue
