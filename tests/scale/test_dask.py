@@ -96,6 +96,7 @@ def test_a_scheduler_that_cannot_be_reached_is_a_clear_error_with_its_own_status
     message = " ".join(result.stderr.split())
     assert result.exit_code == 86 and "E060" in message and "cannot reach the Dask scheduler" in message
     assert "internal error" not in message and time.monotonic() - began < 60
+    assert not (tmp_path / "parts").exists()
 
 
 def test_an_engine_dask_ingest_without_paths_is_a_usage_error(tmp_path: Path) -> None:

@@ -107,12 +107,12 @@ def run(paths: list[str], scheduler: str | None, output: str, *, workers: int = 
 
     started = time.perf_counter()
     directory = Path(output).absolute()
-    directory.mkdir(parents=True, exist_ok=True)
     ignored: list[str] = []
-    tasks = plan(paths, files_per_task, ignored)
-    todo = [(t, directory / partition_name(t)) for t in tasks if not (directory / partition_name(t)).exists()]
     rows = failed = done = 0
-    with client_for(scheduler, workers) as client:
+    with client_for(scheduler, workers) as client:  # first, so an unreachable scheduler leaves nothing behind
+        directory.mkdir(parents=True, exist_ok=True)
+        tasks = plan(paths, files_per_task, ignored)
+        todo = [(t, directory / partition_name(t)) for t in tasks if not (directory / partition_name(t)).exists()]
         futures = [client.submit(analyse_task, files, str(target), lang, models, key=f"selon-{target.stem}",
                                  pure=False) for files, target in todo]
         for future in as_completed(futures):  # type: ignore[no-untyped-call]
