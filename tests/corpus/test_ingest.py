@@ -261,3 +261,15 @@ def test_the_next_ingest_repairs_syndicated_copies_split_by_ingests_that_ran_at_
         assert queries.sources(store)[0].statements == 1 == queries.stats(store).statements
         kept = queries.sources(store)
         assert (ingest(store, [], OPTIONS).stored, queries.sources(store)) == (0, kept)
+
+
+def test_the_first_ingest_into_a_new_store_does_not_group_everything_again(db_url: str, tmp_path: Path,
+                                                                          monkeypatch) -> None:
+    from selon.corpus import syndication
+
+    def regroup(store) -> int:
+        raise AssertionError("a new store has nothing to repair")
+
+    monkeypatch.setattr(syndication, "regroup", regroup)
+    with open_store(db_url) as store:
+        assert ingest(store, [str(_folder(tmp_path, 2))], OPTIONS).stored == 2

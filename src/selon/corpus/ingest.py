@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from selon.corpus import save
 from selon.corpus.linking import relink_surnames
 from selon.corpus.readers import Ignored, RawItem, ReadFailure, read_paths
-from selon.corpus.syndication import Syndication, repair_once
+from selon.corpus.syndication import Syndication, note_if_new, repair_once
 from selon.errors import ModelNotFoundError, ResourceError, SelonError, StoreError
 from selon.ingest.prepare import ArticleInput, prepare
 from selon.pipeline import Failure, analyze_many
@@ -81,6 +81,7 @@ def ingest(store: Store, paths: Iterable[str], options: IngestOptions | None = N
     options = options or IngestOptions()
     report = IngestReport()
     started = time.perf_counter()
+    note_if_new(store)
     items: Iterable[RawItem | ReadFailure | Ignored] = read_paths(paths)
     if options.retry_failed:
         items = _chain(retry_items(store), items)

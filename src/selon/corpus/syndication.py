@@ -135,6 +135,15 @@ def regroup(store: Store) -> int:
     return len(moved)
 
 
+def note_if_new(store: Store) -> None:
+    """Records a store without articles as needing no `regroup`: all it will hold is written in turns. Called
+    before an ingest or a load, so that the first one into a new store does not group everything twice."""
+    if store.scalar("SELECT 1 FROM articles LIMIT 1") is None:
+        with store.transaction():
+            store.execute("INSERT INTO selon_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+                          (REGROUPED, now()))
+
+
 def repair_once(store: Store) -> int:
     """`regroup` on a store that never had it (the end of every ingest and load asks; one pass per store)."""
     if store.scalar("SELECT value FROM selon_meta WHERE key = ?", (REGROUPED,)) is not None:

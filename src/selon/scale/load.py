@@ -14,7 +14,7 @@ from pathlib import Path
 from selon.corpus import save
 from selon.corpus.ingest import IngestReport, InternalAnalysisError, is_fatal
 from selon.corpus.linking import relink_surnames
-from selon.corpus.syndication import Syndication, repair_once
+from selon.corpus.syndication import Syndication, note_if_new, repair_once
 from selon.errors import CorpusInputError, InputNotFoundError
 from selon.scale import partitions
 from selon.schema.records import Analysis
@@ -27,6 +27,7 @@ def load(store: Store, directory: str, progress: Callable[[IngestReport], None] 
         raise InputNotFoundError(f"{directory}: no such folder of partitions.")
     report = IngestReport()
     started = time.perf_counter()
+    note_if_new(store)
     index = Syndication.load(store)
     for path in partitions.partition_files(folder):
         try:
