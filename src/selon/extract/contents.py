@@ -154,7 +154,7 @@ def clause_content(ctx: Context, hit: CueHit, subject: Token | None,
             span = _subtree(ctx, child)
             if span is not None:
                 return span, 0.85
-    if hit.frame == "say_obj":
+    if hit.frame == "say_obj" or _is_document(ctx, subject):  # "the poll showed Obama up by 5 points"
         for child in _objects(verb):
                 # to the end of the clause: "a décrit un effort [...] pour faciliter la production"
                 span = trim(ctx, child.left_edge.i, _clause_end(ctx, verb))
@@ -169,6 +169,11 @@ def clause_content(ctx: Context, hit: CueHit, subject: Token | None,
             if span is not None:
                 return span, 0.8
     return incise_content(ctx, verb, _phrase_start(verb, hit, subject))
+
+
+def _is_document(ctx: Context, subject: Token | None) -> bool:
+    """A report, a poll or an autopsy "shows" or "finds" what it states: its object is its content."""
+    return subject is not None and fold(subject.lemma_) in ctx.res.document_nouns
 
 
 def _objects(verb: Token) -> list[Token]:
