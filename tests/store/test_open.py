@@ -115,3 +115,13 @@ def test_a_store_whose_path_needs_quoting_in_a_uri_opens_to_read(tmp_path) -> No
         pass
     with open_store(str(path), mode="read") as store:
         assert store.scalar("SELECT COUNT(*) FROM articles") == 0
+
+
+def test_a_store_kept_locked_by_another_process_is_reported_as_busy(tmp_path) -> None:
+    path = str(tmp_path / "selon.db")
+    with open_store(path) as holder, open_store(path) as waiting, holder.transaction():
+        holder.execute("INSERT INTO inputs (key, status, at) VALUES ('k', 'failed', 'now')")
+        waiting._conn.execute("PRAGMA busy_timeout = 50")  # instead of 30 s
+        with pytest.raises(DatabaseUnavailableError, match="busy") as caught, waiting.transaction():
+            pass
+    assert caught.value.exit_status == 77

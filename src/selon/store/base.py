@@ -14,7 +14,13 @@ from contextlib import contextmanager, suppress
 from datetime import datetime, timezone
 from typing import Any, Literal, Self
 
-from selon.errors import DiskFullError, NoStoreError, NotASelonDatabaseError, StoreError
+from selon.errors import (
+    DatabaseUnavailableError,
+    DiskFullError,
+    NoStoreError,
+    NotASelonDatabaseError,
+    StoreError,
+)
 from selon.store.migrations import APPLICATION, LATEST, MIGRATIONS
 from selon.store.url import Location
 
@@ -87,17 +93,26 @@ class Store(ABC):
         """Whether a driver's error says the disk (this machine's, or the database server's) is full."""
         return isinstance(error, OSError) and error.errno == errno.ENOSPC
 
+    def _is_busy(self, error: Exception) -> bool:
+        """Whether a driver's error says another connection held a lock for longer than this one would wait."""
+        return False
+
     @contextmanager
     def _translated(self) -> Iterator[None]:
-        """A full disk as `DiskFullError` (its own exit status and advice) rather than a driver's error, which
-        the command line could only report as a bug."""
+        """A full disk as `DiskFullError` (its own exit status and advice), a store kept locked by another
+        process as `DatabaseUnavailableError`, rather than a driver's error, which the command line could only
+        report as a bug."""
         try:
             yield
         except Exception as error:
+            detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
             if self._is_disk_full(error):
-                detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
                 raise DiskFullError(f"the disk is full: {self.location} could not be written ({detail}).") \
                     from error
+            if self._is_busy(error):
+                raise DatabaseUnavailableError(
+                    f"{self.location} is busy: another process kept it locked too long ({detail}).",
+                    hint="Run the command again once the other ingest or load has finished.") from error
             raise
 
     # Plumbing shared by both.

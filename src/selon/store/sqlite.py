@@ -46,6 +46,11 @@ class SQLiteStore(Store):
             return getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "disk is full" in str(error)
         return super()._is_disk_full(error)
 
+    def _is_busy(self, error: Exception) -> bool:
+        # The write lock (BEGIN IMMEDIATE) was not free within the connection's 30 s timeout.
+        return isinstance(error, sqlite3.OperationalError) and (
+            getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_BUSY or "database is locked" in str(error))
+
     def _types(self) -> dict[str, str]:
         return {"pk": "INTEGER PRIMARY KEY", "int": "INTEGER", "blob": "BLOB"}
 
