@@ -8,6 +8,11 @@ from tests.conftest import assert_found
 
 ROWS = [
     pytest.param(
+        "The new rules were announced by the council on Monday.",
+        [("indirect", "The new rules", "council", "assert")],
+        id="passive-with-agent",
+    ),
+    pytest.param(
         '"We will rebuild the school," said Mayor Jane Doe.',
         [("direct", "We will rebuild the school", "Jane Doe", "assert")],
         id="quote-then-inverted-cue",
@@ -146,7 +151,7 @@ ROWS = [
 ]
 
 NEGATIVE = [
-    "The new rules were announced by the council on Monday.",
+    pytest.param("The new bridge was built by a local firm in 2019.", id="passive-with-agent-but-no-speech-verb"),
     pytest.param('The so-called "green city" project is moving slowly.', id="scare-quotes"),
     pytest.param('She read "War and Peace" last summer.', id="title-in-quotes"),
     pytest.param("The town has twenty thousand inhabitants and two schools.", id="plain-narrative"),

@@ -9,6 +9,22 @@ from tests.conftest import assert_found
 # (text, expected attributions as (type, words of the content, words of the source's name, stance))
 ROWS = [
     pytest.param(
+        "La suspension du contrat a été critiquée par l’opposition municipale.",
+        [("indirect", "La suspension du contrat", "opposition municipale", "assert")],
+        id="passive-with-agent",
+    ),
+    pytest.param(
+        "M. Roux a reconnu qu’une panne avait eu lieu, tout en assurant qu’elle avait été réparée.",
+        [("indirect", "une panne avait eu lieu", "Roux", "acknowledge"),
+         ("indirect", "elle avait été réparée", "Roux", "assert")],
+        id="participle-of-saying-after-a-clause-is-its-own-statement",
+    ),
+    pytest.param(
+        "D’après une source proche de l’enquête, les analyses « confirment la piste » de la viande.",
+        [("mixed", "les analyses « confirment la piste » de la viande", "source proche", "assert")],
+        id="selon-phrase-keeps-a-clause-whose-verb-has-no-speaker",
+    ),
+    pytest.param(
         "« Nous allons reconstruire l’école », a déclaré la maire, Sophie Laurent.",
         [("direct", "Nous allons reconstruire l’école", "Sophie Laurent", "assert")],
         id="direct-quote-then-cue-with-apposition",
@@ -214,6 +230,7 @@ ROWS = [
 ]
 
 NEGATIVE = [
+    pytest.param("Le pont a été construit par une entreprise locale.", id="passive-with-agent-but-no-speech-verb"),
     "Pour l’État, la priorité reste la sécurité des patients.",
     pytest.param("Le projet de « ville verte » avance lentement.", id="scare-quotes"),
     pytest.param("Il a relu « Les Misérables » pendant les vacances.", id="title-in-quotes"),

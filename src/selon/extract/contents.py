@@ -151,7 +151,7 @@ def clause_content(ctx: Context, hit: CueHit, subject: Token | None,
         return incise_content(ctx, verb, _phrase_start(verb, hit, subject))
     for child in verb.children:
         if child.dep_ in _clause_deps(hit) and child.i > verb.i and _clause_head(child):
-            span = _subtree(ctx, child)
+            span = trim(ctx, child.left_edge.i, _before_speech_participle(ctx, child))
             if span is not None:
                 return span, 0.85
     if hit.frame == "say_obj" or _is_document(ctx, subject):  # "the poll showed Obama up by 5 points"
@@ -169,6 +169,19 @@ def clause_content(ctx: Context, hit: CueHit, subject: Token | None,
             if span is not None:
                 return span, 0.8
     return incise_content(ctx, verb, _phrase_start(verb, hit, subject))
+
+
+def _before_speech_participle(ctx: Context, clause: Token) -> int:
+    """Last token of a complement clause, which ends before ", tout en assurant que …", ", adding that …": a
+    participle of saying set off by a comma is a statement of its own."""
+    doc = ctx.doc
+    end = clause.right_edge.i
+    for token in doc[clause.i + 1 : end]:
+        if token.text in _INCISE_MARKS:
+            following = _leading(doc[token.i + 1])[-1]
+            if _is_participle(following) and fold(following.lemma_) in ctx.res.cues:
+                return token.i - 1
+    return end
 
 
 def _is_document(ctx: Context, subject: Token | None) -> bool:

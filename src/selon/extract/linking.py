@@ -35,6 +35,7 @@ from selon.extract.mentions import (
     subject_of,
     with_apposed_name,
 )
+from selon.extract.passive import find_passives
 from selon.extract.quotes import QUOTE_MARKS, Quote
 from selon.lang import fold
 from selon.schema.records import AttributionType, Stance
@@ -269,8 +270,11 @@ def find_candidates(ctx: Context) -> list[Candidate]:
     candidates, pending = _quote_candidates(ctx, {h.verb: h for h in hits}, according, used)
     candidates += _outermost(_cue_candidates(ctx, [h for h in hits if h.verb not in used], [c.content for c in candidates],
                                              hits))
-    by_phrase = _according_candidates(ctx, [a for a in according.values() if a.start not in used], candidates)
-    candidates = [c for c in candidates if not _describes_source(c, by_phrase)] + by_phrase
+    by_phrase, displaced = _according_candidates(ctx, [a for a in according.values() if a.start not in used],
+                                                 candidates)
+    candidates = [c for c in candidates if not _describes_source(c, by_phrase) and id(c) not in displaced]
+    candidates += by_phrase
+    candidates += _passive_candidates(ctx, candidates)
     candidates.sort(key=lambda c: c.content[0])
     for quote in pending:
         _continue(ctx, quote, candidates)
@@ -359,6 +363,18 @@ def _cue_candidates(ctx: Context, hits: list[CueHit], direct: list[tuple[int, in
     return candidates
 
 
+def _passive_candidates(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """"la décision a été critiquée par l'opposition": the subject is the content, the agent the source."""
+    taken = [c.content for c in found]
+    candidates = []
+    for hit in find_passives(ctx):
+        if _overlaps(hit.content, taken):
+            continue
+        kind, start, end = classify(ctx, *hit.content)
+        candidates.append(Candidate((start, end), kind, hit.cue, hit.lemma, hit.stance, hit.mention, 0.7))
+    return candidates
+
+
 def _describes_source(candidate: Candidate, by_phrase: list[Candidate]) -> bool:
     """A cue between "d'après X" and its content ("d'après le site X, qui a révélé l'affaire, …") describes
     the source; it reports nothing of its own."""
@@ -387,19 +403,33 @@ def _within(span: tuple[int, int], outer: tuple[int, int]) -> bool:
     return outer[0] <= span[0] and span[1] <= outer[1]
 
 
-def _according_candidates(ctx: Context, phrases: list[AccordingHit], found: list[Candidate]) -> list[Candidate]:
-    """"selon X" / "according to X" whose content no other attribution already covers."""
+def _according_candidates(ctx: Context, phrases: list[AccordingHit],
+                          found: list[Candidate]) -> tuple[list[Candidate], set[int]]:
+    """"selon X" / "according to X" whose content no other attribution already covers, and the ids of the
+    candidates it displaces: a cue inside the content of "D'après une source, les analyses « confirment la
+    piste »" whose subject names no speaker is part of what the source says."""
     candidates: list[Candidate] = []
-    taken = [c.content for c in found]
+    displaced: set[int] = set()
     for phrase in phrases:
         content = _according_content(ctx, phrase)
-        if content is None or not is_clause(ctx, *content) or _overlaps(content, taken):
+        if content is None or not is_clause(ctx, *content):
             continue
+        inside = [c for c in found if id(c) not in displaced and _overlaps(content, [c.content])]
+        if inside and not (is_initial(ctx, phrase) and all(_speaks_within(ctx, c, content) for c in inside)):
+            continue
+        displaced.update(id(c) for c in inside)
         kind, start, end = classify(ctx, *content)
         mention = mention_of(phrase.head, ctx.doc, stop=_phrase_stop(ctx, phrase))
         cue = (phrase.char_start, phrase.char_end)
         candidates.append(Candidate((start, end), kind, cue, phrase.lemma, "assert", mention, 0.8))
-    return candidates
+    return candidates, displaced
+
+
+def _speaks_within(ctx: Context, candidate: Candidate, content: tuple[int, int]) -> bool:
+    """Whether a candidate is a verb inside `content` whose subject is no speaker (a thing, a result)."""
+    if candidate.cue is None or not _within(candidate.cue, content) or candidate.mention is None:
+        return False
+    return not _names_speaker(ctx, ctx.doc[candidate.mention.head])
 
 
 def _phrase_stop(ctx: Context, phrase: AccordingHit) -> frozenset[int]:

@@ -116,6 +116,8 @@ def _names_another(name: TokenSpan, head: Token) -> bool:
     Dupont", "the McCain official", "Unilever's manager" speak for someone else."""
     if name.start <= head.i < name.end:
         return False
+    if name.end <= head.i and head.pos_ == "NOUN":
+        return True  # a name before a common noun qualifies it: "the Rasmussen tracking poll"
     root = name.root
     return any(c.dep_ == "case" for c in root.children) or root.dep_ in ("poss", "compound", "nmod:poss")
 
@@ -224,6 +226,12 @@ def _role_words(tokens: TokenSpan, ctx: Context, head: Token | None = None) -> s
     return found
 
 
+def _before_head(name: str, reading: _Reading) -> bool:
+    """Whether `name` is written before the head noun: "a new Daily Courier survey" is the survey's."""
+    where = reading.text.find(name)
+    return where >= 0 and reading.text.find(reading.head.text, where + len(name)) >= 0
+
+
 def _indefinite(head: Token) -> bool:
     """"une association", "an agency": an indefinite article (a possessive or no article is not)."""
     return any(c.dep_ == "det" and "Ind" in c.morph.get("Definite", []) + c.morph.get("PronType", [])
@@ -240,7 +248,7 @@ def kind_of(reading: _Reading, ctx: Context) -> tuple[SourceKind, str]:
     res, lemma = ctx.res, reading.head_lemma
     if reading.person:
         return "person", f"names a person ({reading.person})"
-    if reading.outlet:
+    if reading.outlet and not (lemma in res.document_nouns and _before_head(reading.outlet, reading)):
         return "media", f"names an outlet ({reading.outlet})"
     if lemma in res.media_nouns:
         return "media", f"'{lemma}' names an outlet"
