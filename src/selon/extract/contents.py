@@ -84,6 +84,8 @@ def sentence_end(ctx: Context, token: Token) -> int:
 _AUXILIARIES = frozenset({"cop", "aux", "aux:tense", "aux:pass", "auxpass"})
 _CLAUSE_LINKS = ("advcl", "conj", "parataxis")
 _FRAGMENT_WORDS = 3
+#: How far after a verb of saying its complementiser may stand when the parser lost the clause.
+_MARK_WINDOW = 12
 _TIME_DEPS = ("obl:mod", "npadvmod", "obl")
 
 
@@ -209,7 +211,7 @@ def _marked_clause(ctx: Context, verb: Token) -> tuple[int, int] | None:
     last = sentence_end(ctx, verb)
     carriers = ctx.res.document_nouns | ctx.res.speech_nouns
     preposition = False
-    for token in doc[verb.i + 1 : min(verb.i + 8, last)]:
+    for token in doc[verb.i + 1 : min(verb.i + _MARK_WINDOW, last)]:
         if token.pos_ in ("VERB", "AUX") or token.is_punct and token.text not in "-":
             return None
         preposition = preposition or token.pos_ == "ADP"
@@ -217,8 +219,8 @@ def _marked_clause(ctx: Context, verb: Token) -> tuple[int, int] | None:
             if token.head.dep_ == "advcl":
                 return None  # "because …", "parce que …": a reason, not a statement
             attached = token.head.head
-            if preposition and attached != verb and fold(attached.lemma_) not in carriers:
-                return None
+            if preposition and attached != verb and fold(attached.lemma_) not in carriers | ctx.res.time_nouns:
+                return None  # "a rapporté plus tôt dans la journée que …" is a time, not a condition
             end = token.i
             while end + 1 < last and doc[end + 1].text not in _BREAKS:
                 end += 1

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as TokenSpan
 
 from selon.extract.context import Context
-from selon.extract.mentions import PERSON_LABELS, Mention
+from selon.extract.mentions import PERSON_LABELS, Mention, mention_of
 from selon.extract.sources import Entity, _Reading, _role_words, kind_of, read
 from selon.lang import fold
 from selon.schema.records import Span
@@ -184,13 +184,36 @@ class Resolver:
         return found if isinstance(found, Entity) else self._entity_of(found)
 
     def _antecedent(self, reading: _Reading, mention: Mention) -> Entity | None:
+        window = self._window(mention)
         if reading.number == "sg":
             found = self._latest_person(reading, mention, subjects_only=False)
+            if found is None or found.last < window:
+                found = self._subject_phrase(reading, mention) or found
             if found is not None and reading.gender and found.gender is None:
                 found.gender = reading.gender  # "elle a ajouté": what the pronoun says holds from now on
             return found
         candidates = [e for e in self.entities if e.last < mention.start and e.number == "pl"]
-        return max(candidates, key=lambda e: e.last, default=None)
+        latest = max(candidates, key=lambda e: e.last, default=None)
+        if latest is None or latest.last < window:
+            return self._subject_phrase(reading, mention) or latest
+        return latest
+
+    def _subject_phrase(self, reading: _Reading, mention: Mention) -> Entity | None:
+        """"Deux employés ont témoigné. Selon eux, …": with no source of its number in the last paragraphs, a
+        pronoun stands for the latest subject noun phrase describing people, of its number and gender."""
+        ctx = self.ctx
+        people = ctx.res.anonymous_nouns | ctx.res.roles
+        start = self._window(mention)
+        first = ctx.token_at(start).i
+        last = ctx.token_at(mention.start).i
+        for token in reversed(ctx.doc[first:last]):
+            if (token.dep_ in _SUBJECT_DEPS and token.pos_ == "NOUN" and fold(token.lemma_) in people
+                    and ctx.quote_at(token.idx) is None and not ctx.in_heading(token.idx)):
+                plural = "Plur" in token.morph.get("Number", []) or token.tag_ in ("NNS", "NNPS")
+                feminine = "f" if token.morph.get("Gender", []) == ["Fem"] else None
+                if plural == (reading.number == "pl") and _agrees(feminine, reading.gender):
+                    return self.resolve(mention_of(token, ctx.doc, stop=frozenset(range(last, len(ctx.doc)))))
+        return None
 
     def _new(self, reading: _Reading, mention: Mention) -> Entity:
         kind, rule = kind_of(reading, self.ctx)

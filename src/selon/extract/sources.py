@@ -74,8 +74,8 @@ def _head_noun(head: Token, ctx: Context) -> tuple[Token, int | None]:
     value = ctx.res.numbers.get(fold(head.lemma_)) or ctx.res.numbers.get(fold(head.text))
     if head.pos_ in ("PRON", "NUM") and value is not None:
         for child in head.children:
-            if child.dep_ in _OF_DEPS and child.pos_ == "NOUN":
-                return child, value
+            if child.dep_ in _OF_DEPS and (child.pos_ == "NOUN" or fold(child.text) in ctx.res.pronouns):
+                return child, value  # "l'un des responsables", "l'un d'eux", "one of them"
             for grandchild in child.children:
                 if child.dep_ in _OF_DEPS and grandchild.pos_ == "NOUN":
                     return grandchild, value
@@ -173,6 +173,8 @@ def read(mention: Mention, ctx: Context) -> _Reading:
               and not _names_another(e, doc[mention.head])]
     organizations = [e for e in ctx.ents if e.label_ in _ORG_LABELS and tokens.start <= e.start and e.end <= tokens.end]
     pronoun = fold(text.strip("-")) if doc[mention.head].pos_ == "PRON" and fold(text.strip("-")) in ctx.res.pronouns else None
+    if counted is not None and fold(head.text) in ctx.res.pronouns:
+        pronoun = fold(head.text)  # "l'un d'eux" stands for the group "eux" refers to
     person = max((e.text for e in people), key=len) if people else None
     if person is None and head.pos_ == "PROPN" and head.ent_type_ in PERSON_LABELS:
         person = head.text
@@ -200,7 +202,7 @@ def read(mention: Mention, ctx: Context) -> _Reading:
         outlet=_outlet(text, ctx),
         definite=first in ctx.res.anaphoric_determiners and counted is None,  # "l'un des" picks, not refers
         count=counted or _count(head, ctx),
-        number="sg" if counted == 1 else number,
+        number="sg" if counted == 1 and pronoun is None else number,
         short=not modifiers and counted is None,
         gender=titled or _gender(head, pronoun, ctx),
         roles=roles,
