@@ -26,6 +26,17 @@
     ├── SchedulerUnavailableError E060  exit 86  a Dask scheduler that cannot be reached
     ├── ServerBusyError          E052   exit 87  every analysis worker of `selon serve` busy, its queue full
     ├── AnalysisTimeoutError     E053   exit 88  an analysis that ran past `selon serve`'s time limit
+    └── FetchError               E070   exit 89  a URL that could not be fetched (TLS, a connection reset)
+        ├── HostNotFoundError    E071   exit 90  the host name does not resolve (DNS)
+        ├── ConnectionRefusedFetchError E072 exit 91 nothing listens at the host and port
+        ├── FetchTimeoutError    E073   exit 92  the server did not answer in time
+        ├── HTTPStatusError      E074   exit 93  an answer other than 2xx (404, 500, ...)
+        ├── NotHTMLError         E075   exit 94  a content type that is no web page (a PDF, an image)
+        ├── PageTooLargeError    E076   exit 95  a page over the size limit (decompressed: a gzip bomb too)
+        ├── TooManyRedirectsError E077  exit 96  a redirect loop, or more redirects than the limit
+        ├── RobotsDisallowedError E078  exit 97  robots.txt forbids the URL to our user agent
+        ├── BlockedAddressError  E079   exit 98  a loopback, private or link-local address, refused (SSRF)
+        └── FeedError            E080   exit 99  a feed or sitemap that cannot be read
 
 The CLI maps each class to its exit status in one place (`selon.cli.exits`), the web layer to HTTP statuses;
 code below them raises and never prints.
@@ -201,3 +212,70 @@ class AnalysisTimeoutError(SelonError):
     code = "E053"
     exit_status = 88
     hint = "Send a shorter article, or start `selon serve` with a larger --time-limit."
+
+
+class FetchError(SelonError):
+    code = "E070"
+    exit_status = 89
+    hint = "Check the URL and the network; `selon analyze` also reads a page saved to a file."
+
+
+class HostNotFoundError(FetchError):
+    code = "E071"
+    exit_status = 90
+    hint = "Check the host name in the URL (it does not resolve) and the machine's DNS."
+
+
+class ConnectionRefusedFetchError(FetchError):
+    code = "E072"
+    exit_status = 91
+    hint = "Nothing answers at that host and port: check the URL's port, or that the site is up."
+
+
+class FetchTimeoutError(FetchError):
+    code = "E073"
+    exit_status = 92
+    hint = "The server is slow or unreachable: try again later, or raise --timeout."
+
+
+class HTTPStatusError(FetchError):
+    code = "E074"
+    exit_status = 93
+    hint = "The server refused or failed to give the page; check the URL in a browser."
+
+
+class NotHTMLError(FetchError):
+    code = "E075"
+    exit_status = 94
+    hint = "selon reads web pages (text/html); save other documents as text and analyse the file."
+
+
+class PageTooLargeError(FetchError):
+    code = "E076"
+    exit_status = 95
+    hint = "Raise --max-bytes if the page really is an article that large."
+
+
+class TooManyRedirectsError(FetchError):
+    code = "E077"
+    exit_status = 96
+    hint = "The URL redirects in a loop or too many times; open it in a browser, or raise --max-redirects."
+
+
+class RobotsDisallowedError(FetchError):
+    code = "E078"
+    exit_status = 97
+    hint = "The site's robots.txt forbids fetching this URL with selon's user agent; it is not fetched."
+
+
+class BlockedAddressError(FetchError):
+    code = "E079"
+    exit_status = 98
+    hint = "Loopback, private and link-local addresses are refused; start `selon serve` with " \
+        "--allow-private-fetch to allow them on a trusted network."
+
+
+class FeedError(FetchError):
+    code = "E080"
+    exit_status = 99
+    hint = "Check that the URL or file is an RSS or Atom feed, or a sitemap (urlset or index)."

@@ -203,10 +203,12 @@ class Store(ABC):
                         "tables beside the ones there.",
                     )
                 version = 0
+                applied: set[int] = set()
             else:
                 version = self._check_meta()
-            for migration in MIGRATIONS:
-                if migration.version <= version:
+                applied = {int(row[0]) for row in self.query("SELECT version FROM schema_migrations")}
+            for migration in MIGRATIONS:  # each one not recorded, even below the latest recorded
+                if migration.version in applied:
                     continue
                 for statement in migration.for_backend(self.backend, self._types()):
                     self._conn.execute(statement)

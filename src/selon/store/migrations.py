@@ -111,6 +111,46 @@ MIGRATIONS: tuple[Migration, ...] = (
                 WHERE ar.outlet IS NOT NULL GROUP BY a.speaker_id, ar.outlet""",
         ),
     ),
+    # Fetching (`selon.fetch`): every request made (`fetch_log`), each feed's validators for conditional
+    # requests (`feeds`), every article URL found with what became of it (`fetch_queue`: a page fetched but not
+    # yet stored keeps its body, so a killed watch resumes without fetching it again), and the original HTML of
+    # articles ingested with --keep-html (`article_html`).
+    Migration(
+        3,
+        (
+            """CREATE TABLE fetch_log (
+                id {pk}, url TEXT NOT NULL, status INTEGER, error TEXT, at TEXT NOT NULL, seconds REAL NOT NULL,
+                bytes INTEGER NOT NULL)""",
+            "CREATE INDEX fetch_log_url ON fetch_log (url)",
+            """CREATE TABLE feeds (
+                url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, status INTEGER, checked_at TEXT NOT NULL)""",
+            """CREATE TABLE fetch_queue (
+                url TEXT PRIMARY KEY, origin TEXT, state TEXT NOT NULL, found_at TEXT NOT NULL, fetched_at TEXT,
+                final_url TEXT, body TEXT, warnings TEXT)""",
+            "CREATE INDEX fetch_queue_state ON fetch_queue (state, found_at)",
+            """CREATE TABLE article_html (
+                article_id {int} PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE, url TEXT,
+                html TEXT NOT NULL, fetched_at TEXT)""",
+        ),
+    ),
+    # Stories (`selon.corpus.stories`): each article's story, and the index of its keys that blocks the
+    # comparison of a new article to the few that share a key within the date window. A store made before this
+    # migration has its stories built by its next ingest (or `selon stories --rebuild`).
+    Migration(
+        4,
+        (
+            """CREATE TABLE story_articles (
+                article_id {int} PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE, story_id {int} NOT NULL,
+                day TEXT NOT NULL, dated INTEGER NOT NULL, score REAL NOT NULL, weight REAL NOT NULL)""",
+            "CREATE INDEX story_articles_story ON story_articles (story_id, day)",
+            """CREATE TABLE story_signals (
+                signal TEXT NOT NULL, day TEXT NOT NULL,
+                article_id {int} NOT NULL REFERENCES articles (id) ON DELETE CASCADE, story_id {int} NOT NULL,
+                weight REAL NOT NULL, PRIMARY KEY (signal, article_id))""",
+            "CREATE INDEX story_signals_lookup ON story_signals (signal, day)",
+            "CREATE INDEX story_signals_article ON story_signals (article_id)",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version
