@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from selon.corpus import save
+from selon.corpus import save, stories
 from selon.corpus.linking import relink_surnames
 from selon.corpus.readers import Ignored, RawItem, ReadFailure, read_paths
 from selon.corpus.syndication import Syndication, note_if_new, repair_once
@@ -71,6 +71,9 @@ class IngestOptions:
     #: What turns prepared articles into analyses, in order; `selon.analyze_many` unless a test or an
     #: embedding application supplies its own with the same signature.
     analyzer: Analyzer | None = None
+    #: Place each article in its story as it is stored (`selon.corpus.stories`); off, the stories are marked
+    #: stale and the next ingest with them on rebuilds them.
+    stories: bool = True
 
 
 Progress = Callable[[IngestReport], None]
@@ -82,6 +85,11 @@ def ingest(store: Store, paths: Iterable[str], options: IngestOptions | None = N
     report = IngestReport()
     started = time.perf_counter()
     note_if_new(store)
+    stories.note_if_new(store)
+    if options.stories:
+        stories.ensure_built(store)
+    else:
+        stories.mark_stale(store)
     items: Iterable[RawItem | ReadFailure | Ignored] = read_paths(paths)
     if options.retry_failed:
         items = _chain(retry_items(store), items)
@@ -215,7 +223,8 @@ class _Run:
             self._fail(item, result.error)
             return
         try:
-            saved = save.save_analysis(self.store, result, item.key, self.index, identity)
+            saved = save.save_analysis(self.store, result, item.key, self.index, identity,
+                                       place_in_story=self.options.stories)
         except Exception as error:
             if is_fatal(error):
                 raise

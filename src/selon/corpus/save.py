@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from selon.corpus import counts, keys, syndication
+from selon.corpus import counts, keys, stories, syndication
 from selon.corpus.linking import speakers_for
 from selon.errors import SelonError
 from selon.schema.records import Analysis, Article
@@ -108,9 +108,11 @@ def forget_failure(store: Store, key: str) -> None:
 
 
 def save_analysis(store: Store, analysis: Analysis, key: str, index: syndication.Syndication,
-                  identity: Identity | None = None) -> Saved:
+                  identity: Identity | None = None, *, place_in_story: bool = True) -> Saved:
     """Stores an analysis once: a copy of an article already stored (same canonical URL or normalised text)
-    only marks its input as a duplicate of it. `identity`, when the caller has it, spares normalising again."""
+    only marks its input as a duplicate of it. `identity`, when the caller has it, spares normalising again.
+    The article joins its story (`selon.corpus.stories`) in the same transaction unless `place_in_story` is
+    False (the caller then marks the stories stale)."""
     article = analysis.article
     if identity is None or not identity.fits(article):
         identity = Identity.of(article.url, article.text)
@@ -137,15 +139,19 @@ def save_analysis(store: Store, analysis: Analysis, key: str, index: syndication
             group = row
         data = analysis.to_dict()
         data["article"] = {**data["article"], "id": doc_id, "text": None}
+        ingested_at = now()
         store.execute(
             "INSERT INTO articles (id, doc_id, url, canonical_url, text_hash, title, outlet, published, lang, text, "
             "syndication_group, minhash, analysis, input_key, ingested_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (row, doc_id, article.url, identity.canonical_url, identity.text_hash, article.title, article.outlet,
              article.published, article.lang, article.text, group,
-             syndication.to_bytes(minhash) if minhash else None, json.dumps(data, ensure_ascii=False), key, now()),
+             syndication.to_bytes(minhash) if minhash else None, json.dumps(data, ensure_ascii=False), key,
+             ingested_at),
         )
         _write_records(store, analysis, row, group)
+        if place_in_story:
+            stories.place(store, row, analysis, ingested_at)
         _mark(store, key, "stored", row)
     index.add(row, group, minhash)
     return Saved("stored", row)

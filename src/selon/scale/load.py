@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from selon.corpus import save
+from selon.corpus import save, stories
 from selon.corpus.ingest import IngestReport, InternalAnalysisError, is_fatal
 from selon.corpus.linking import relink_surnames
 from selon.corpus.syndication import Syndication, note_if_new, repair_once
@@ -28,6 +28,8 @@ def load(store: Store, directory: str, progress: Callable[[IngestReport], None] 
     report = IngestReport()
     started = time.perf_counter()
     note_if_new(store)
+    stories.note_if_new(store)
+    stories.ensure_built(store)
     index = Syndication.load(store)
     for path in partitions.partition_files(folder):
         try:

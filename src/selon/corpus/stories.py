@@ -1,0 +1,166 @@
+"""Stories: the articles about one event, found as each article is stored, never by a pass over the corpus.
+
+An article is placed in three steps, in the transaction that stores it:
+
+1. **Blocking.** Its keys (`selon.corpus.signals`: names, numbers, quoted strings, title and lead words) are
+   looked up in `story_signals` among the articles whose day lies within `window_days` of its own. Only those
+   articles are ever compared with it, so the cost of placing one article depends on how many articles share its
+   keys in the window, not on the size of the store.
+2. **Similarity.** With each candidate, the weighted Dice coefficient of their keys (twice the weight they share
+   over both totals). A story's score is its best article's (one close article is enough: a rewrite is close to
+   the article it rewrites, not necessarily to every other one).
+3. **Joining.** The article joins the story with the best score when it reaches `threshold` (ties: the oldest
+   story), or starts a story of its own, named by its row id. Stories are never merged afterwards, so an article
+   about two events joins one of them and the two stay apart.
+
+The day of an article is its publication date, or the day it was ingested when it has none (`dated` is then 0,
+and the story says so). `rebuild` clears the tables and places every stored article again in storage order, with
+the same steps: the same articles in the same order give the same stories as the ingests did. The settings are
+kept in the store (`selon_meta`), so every ingest into a store, and its rebuild, use the same ones.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from selon.corpus.signals import signals
+from selon.schema.records import Analysis
+from selon.store.base import Store, now
+
+#: (meta key, default, meaning): the settings of story clustering, documented in the README from this table.
+SETTINGS = (
+    ("stories.window_days", 3.0, "an article is compared with articles published at most this many days apart"),
+    ("stories.threshold", 0.25, "the weighted Dice similarity of keys an article needs to join a story"),
+)
+#: Set once every stored article has its story; missing when an ingest ran with stories off, or in a store made
+#: before stories existed: the next ingest with stories on rebuilds them first.
+BUILT = "stories.built"
+
+
+@dataclass(frozen=True)
+class StorySettings:
+    window_days: float = 3.0
+    threshold: float = 0.25
+
+    @classmethod
+    def of(cls, store: Store) -> StorySettings:
+        rows = dict(store.query("SELECT key, value FROM selon_meta WHERE key IN (?, ?)", [k for k, *_ in SETTINGS]))
+        return cls(*(float(rows.get(key, default)) for key, default, _ in SETTINGS))
+
+    def save(self, store: Store) -> None:
+        for (key, *_), value in zip(SETTINGS, (self.window_days, self.threshold), strict=True):
+            _set_meta(store, key, repr(value))
+
+
+@dataclass(frozen=True)
+class Placed:
+    story: int
+    score: float  # 1.0 for an article that starts its story
+    day: str
+    dated: bool
+
+
+def day_of(published: str | None, ingested_at: str) -> tuple[str, bool]:
+    """The article's day (YYYY-MM-DD) and whether it is its publication date rather than its ingest's."""
+    if published:
+        try:
+            return date.fromisoformat(published[:10]).isoformat(), True
+        except ValueError:
+            pass
+    return ingested_at[:10], False
+
+
+def place(store: Store, row: int, analysis: Analysis, ingested_at: str,
+          settings: StorySettings | None = None) -> Placed:
+    """Puts a just-inserted article (row `row`) into a story, inside the caller's write transaction."""
+    settings = settings or StorySettings.of(store)
+    keys = signals(analysis)
+    day, dated = day_of(analysis.article.published, ingested_at)
+    story, score = _best_story(store, keys, day, settings)
+    if story is None:
+        story, score = row, 1.0
+    store.execute("INSERT INTO story_articles (article_id, story_id, day, dated, score, weight) "
+                  "VALUES (?, ?, ?, ?, ?, ?)", (row, story, day, int(dated), round(score, 4), sum(keys.values())))
+    store.executemany("INSERT INTO story_signals (signal, day, article_id, story_id, weight) VALUES (?, ?, ?, ?, ?)",
+                      [(key, day, row, story, weight) for key, weight in keys.items()])
+    return Placed(story, score, day, dated)
+
+
+def _best_story(store: Store, keys: dict[str, float], day: str,
+                settings: StorySettings) -> tuple[int | None, float]:
+    if not keys:
+        return None, 0.0
+    centre = date.fromisoformat(day)
+    span = timedelta(days=settings.window_days)
+    low, high = (centre - span).isoformat(), (centre + span).isoformat()
+    names = sorted(keys)
+    rows = store.query(
+        f"SELECT g.article_id, g.story_id, g.signal, sa.weight FROM story_signals g "
+        f"JOIN story_articles sa ON sa.article_id = g.article_id "
+        f"WHERE g.signal IN ({', '.join('?' * len(names))}) AND g.day >= ? AND g.day <= ?", [*names, low, high])
+    shared: dict[int, float] = defaultdict(float)
+    story_of: dict[int, tuple[int, float]] = {}
+    for article, story, signal, total in rows:
+        shared[int(article)] += keys[str(signal)]
+        story_of[int(article)] = (int(story), float(total))
+    mine = sum(keys.values())
+    best: dict[int, float] = {}
+    for article, weight in shared.items():
+        story, total = story_of[article]
+        best[story] = max(best.get(story, 0.0), 2 * weight / (mine + total))
+    ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+    if ranked and ranked[0][1] >= settings.threshold:
+        return ranked[0][0], ranked[0][1]
+    return None, 0.0
+
+
+def rebuild(store: Store, settings: StorySettings | None = None, *, page: int = 500) -> int:
+    """Every story again from scratch, placing the stored articles in storage order (with `settings`, which
+    become the store's); returns the number of stories."""
+    with store.transaction():
+        store.lock_writes()
+        settings = settings or StorySettings.of(store)
+        settings.save(store)
+        store.execute("DELETE FROM story_signals")
+        store.execute("DELETE FROM story_articles")
+        last = 0
+        while True:
+            rows = store.query("SELECT id, analysis, text, ingested_at FROM articles WHERE id > ? ORDER BY id LIMIT ?",
+                               (last, page))
+            if not rows:
+                break
+            for row, stored, text, ingested_at in rows:
+                data = json.loads(stored)
+                data["article"]["text"] = text
+                place(store, int(row), Analysis.from_dict(data), str(ingested_at), settings)
+            last = int(rows[-1][0])
+        _set_meta(store, BUILT, now())
+        return int(store.scalar("SELECT COUNT(DISTINCT story_id) FROM story_articles") or 0)
+
+
+def note_if_new(store: Store) -> None:
+    """A store without articles needs no rebuild: all it will hold is placed as it comes."""
+    if store.scalar("SELECT 1 FROM articles LIMIT 1") is None:
+        with store.transaction():
+            _set_meta(store, BUILT, now())
+
+
+def ensure_built(store: Store) -> int | None:
+    """Rebuilds the stories of a store where some articles have none (see `BUILT`); None when nothing was to do."""
+    if store.scalar("SELECT value FROM selon_meta WHERE key = ?", (BUILT,)) is not None:
+        return None
+    return rebuild(store)
+
+
+def mark_stale(store: Store) -> None:
+    """An ingest with stories off stores articles without one: the next ingest with stories on rebuilds."""
+    with store.transaction():
+        store.execute("DELETE FROM selon_meta WHERE key = ?", (BUILT,))
+
+
+def _set_meta(store: Store, key: str, value: str) -> None:
+    store.execute("INSERT INTO selon_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE "
+                  "SET value = excluded.value", (key, value))
