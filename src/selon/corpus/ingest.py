@@ -80,7 +80,9 @@ Progress = Callable[[IngestReport], None]
 
 
 def ingest(store: Store, paths: Iterable[str], options: IngestOptions | None = None,
-           progress: Progress | None = None) -> IngestReport:
+           progress: Progress | None = None, *,
+           read: Iterable[RawItem | ReadFailure | Ignored] | None = None) -> IngestReport:
+    """`read`, when given, is what to ingest instead of reading `paths` (`selon.fetch.crawl` fetches it)."""
     options = options or IngestOptions()
     report = IngestReport()
     started = time.perf_counter()
@@ -90,7 +92,7 @@ def ingest(store: Store, paths: Iterable[str], options: IngestOptions | None = N
         stories.ensure_built(store)
     else:
         stories.mark_stale(store)
-    items: Iterable[RawItem | ReadFailure | Ignored] = read_paths(paths)
+    items: Iterable[RawItem | ReadFailure | Ignored] = read_paths(paths) if read is None else read
     if options.retry_failed:
         items = _chain(retry_items(store), items)
     _Run(store, options, report, progress).run(items)
