@@ -72,6 +72,20 @@ ROWS = [
     pytest.param("fr", "La victime a été blessée « en tentant d'arrêter le camion », précise la gendarmerie, "
                  "ajoutant que « le conducteur a été interpellé ».", "conducteur a été interpellé",
                  "gendarmerie", "organization", "victime", id="fr-participle-takes-the-leading-speaker"),
+    # a group referred back to by a pronoun or "l'un d'eux"
+    pytest.param("fr", "Deux employés de la cuisine ont témoigné sous couvert d'anonymat. Selon eux, la panne a "
+                 "duré toute la nuit.", "panne a duré", "employés", "anonymous", None, id="fr-selon-eux-the-group"),
+    pytest.param("fr", "Trois enseignants du lycée ont écrit au rectorat. « Nous ne sommes pas écoutés », affirme "
+                 "l'un d'eux.", "pas écoutés", "enseignants", "anonymous", None, id="fr-l-un-d-eux-the-group"),
+    # "it" is a thing, never a person
+    pytest.param("en", "An internal audit was leaked on Monday. It warns that the budget will not hold. Mayor Ann "
+                 "Cole has seen it.", "budget will not hold", "audit", "document", "Cole", id="en-it-a-document"),
+    # two-word cues
+    pytest.param("fr", "Le ministère a fait savoir que ses services inspecteraient la cuisine.",
+                 "inspecteraient", "ministère", "organization", None, id="fr-faire-savoir"),
+    pytest.param("fr", "Un porte-parole a pour sa part fait savoir que le groupe maintenait ses informations.",
+                 "maintenait ses informations", "porte-parole", "anonymous", None,
+                 id="fr-pour-sa-part-is-not-faire-part"),
     # a name right before a colon speaks
     pytest.param("fr", "D'autres élus partagent cet avis, comme la sénatrice Anne Vidal : « Nous sommes tous "
                  "en colère. »", "tous en colère", "Anne Vidal", "person", None, id="fr-name-before-colon"),

@@ -167,7 +167,12 @@ def test_numbers_pronouns_and_determiners() -> None:
     assert (fr.numbers["trois"], fr.numbers["une"], fr.numbers["vingt"]) == (3, 1, 20)
     assert (en.numbers["three"], en.numbers["twenty"]) == (3, 20)
     assert fr.pronouns == {"il": "sg", "elle": "sg", "ils": "pl", "elles": "pl", "lui": "sg", "eux": "pl"}
-    assert en.pronouns == {"he": "sg", "she": "sg", "they": "pl", "him": "sg", "her": "sg", "them": "pl"}
+    assert en.pronouns == {"he": "sg", "she": "sg", "they": "pl", "him": "sg", "her": "sg", "them": "pl", "it": "sg"}
+    assert (fr.pronoun_genders["elle"], en.pronoun_genders["she"], en.pronoun_genders["it"]) == ("f", "f", "n")
+    assert "ils" not in fr.pronoun_genders  # "ils" may be a mixed group: it says no gender
+    assert fr.honorifics["mme"] == "f" and en.honorifics["mr"] == "m"
+    assert {"porte-parole", "porte-voix"} <= fr.synonyms("porte-voix")
+    assert "maire" not in fr.synonyms("député")  # synonyms are not transitive through "élu"
     assert {"les", "l'", "ces"} <= fr.anaphoric_determiners
     assert {"the", "these"} <= en.anaphoric_determiners
 

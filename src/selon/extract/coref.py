@@ -25,6 +25,7 @@ from selon.schema.records import Span
 _WINDOW_PARAGRAPHS = 3
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
 _NAME_DEPS = ("appos", "flat:name", "flat", "nmod", "compound", "conj")
+_THINGS = ("organization", "document", "media")
 _OBLIQUE_DEPS = ("pobj", "poss", "nmod:poss", "obl", "iobj", "dobj", "obj")
 
 
@@ -185,6 +186,12 @@ class Resolver:
 
     def _antecedent(self, reading: _Reading, mention: Mention) -> Entity | None:
         window = self._window(mention)
+        if reading.gender == "n":  # "it": the latest institution, document or outlet, never a person
+            things = [e for e in self.entities if e.last < mention.start and e.kind in _THINGS and e.number == "sg"]
+            latest = max(things, key=lambda e: e.last, default=None)
+            if latest is None or latest.last < window:
+                return self._subject_phrase(reading, mention) or latest
+            return latest
         if reading.number == "sg":
             found = self._latest_person(reading, mention, subjects_only=False)
             if found is None or found.last < window:
@@ -200,9 +207,13 @@ class Resolver:
 
     def _subject_phrase(self, reading: _Reading, mention: Mention) -> Entity | None:
         """"Deux employés ont témoigné. Selon eux, …": with no source of its number in the last paragraphs, a
-        pronoun stands for the latest subject noun phrase describing people, of its number and gender."""
+        pronoun stands for the latest subject noun phrase describing people, of its number and gender ("it":
+        the latest naming a document, an institution or an outlet)."""
         ctx = self.ctx
-        people = ctx.res.anonymous_nouns | ctx.res.roles
+        if reading.gender == "n":
+            people = ctx.res.document_nouns | ctx.res.organization_nouns | ctx.res.media_nouns
+        else:
+            people = ctx.res.anonymous_nouns | ctx.res.roles
         start = self._window(mention)
         first = ctx.token_at(start).i
         last = ctx.token_at(mention.start).i
@@ -211,7 +222,7 @@ class Resolver:
                     and ctx.quote_at(token.idx) is None and not ctx.in_heading(token.idx)):
                 plural = "Plur" in token.morph.get("Number", []) or token.tag_ in ("NNS", "NNPS")
                 feminine = "f" if token.morph.get("Gender", []) == ["Fem"] else None
-                if plural == (reading.number == "pl") and _agrees(feminine, reading.gender):
+                if plural == (reading.number == "pl") and (reading.gender == "n" or _agrees(feminine, reading.gender)):
                     return self.resolve(mention_of(token, ctx.doc, stop=frozenset(range(last, len(ctx.doc)))))
         return None
 

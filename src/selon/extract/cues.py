@@ -168,11 +168,53 @@ def _is_passive(token: Token) -> bool:
     return any(c.dep_ in _PASSIVE_DEPS for c in token.children)
 
 
+_MULTIWORD: dict[str, dict[str, list[tuple[str, CueEntry]]]] = {}
+#: At most this many words (prepositions, adverbs) between the two words of a two-word cue: "mis toutefois en garde".
+_MULTIWORD_GAP = 2
+
+
+def _multiword(res: LangResources) -> dict[str, list[tuple[str, CueEntry]]]:
+    """Rows of two words ("faire savoir", "mettre garde"), by their first lemma: (second lemma, entry)."""
+    if res.code not in _MULTIWORD:
+        table: dict[str, list[tuple[str, CueEntry]]] = {}
+        for key, entries in res.cues.items():
+            if " " in key:
+                first, second = key.split(" ", 1)
+                table.setdefault(first, []).extend((second, e) for e in entries)
+        _MULTIWORD[res.code] = table
+    return _MULTIWORD[res.code]
+
+
+def _multiword_hit(token: Token, res: LangResources) -> CueHit | None:
+    """"a fait savoir que", "a mis en garde contre": two lemmas of which one governs the other, whichever way
+    the parser hung them; the governing one is the verb whose complements are the content."""
+    doc = token.doc
+    for second, entry in _multiword(res).get(_lemma(token), ()):
+        partner = next((t for t in (token.head, *token.children) if t != token and _lemma(t) == second), None)
+        if partner is None or not 0 < partner.i - token.i <= _MULTIWORD_GAP + 1:
+            continue
+        between = doc[token.i + 1 : partner.i]
+        if any(t.pos_ not in ("ADP", "ADV", "PART") for t in between) or any(c.dep_ == "det" for c in partner.children):
+            continue  # "pour sa part fait" is not "faire part"
+        verb = token if partner.head == token else partner
+        if _matches(entry, verb, res) is False or _is_passive(verb):
+            continue
+        start = min(_cue_start(verb), _cue_start(token), token.i, partner.i)
+        return CueHit(verb.i, entry.stance, entry.frame, start, max(token.i, partner.i) + 1, entry.lemma)
+    return None
+
+
 def find_cues(doc: Doc, res: LangResources) -> list[CueHit]:
     hits = []
     text = doc.text
     previous = ""
+    multiword = _multiword(res)
     for token in doc:
+        if _lemma(token) in multiword:
+            hit = _multiword_hit(token, res)
+            if hit is not None:
+                hits.append(hit)
+                continue
         # Cheap tests on strings first: looking at neighbouring tokens for every word costs more than the parse.
         after = token.idx + len(token)
         lemma = _lemma(token)

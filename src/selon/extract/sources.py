@@ -278,6 +278,8 @@ def kind_of(reading: _Reading, ctx: Context) -> tuple[SourceKind, str]:
             return "organization", "a name typed as an institution, or an acronym"
         return "person", "an untyped proper name"
     if reading.pronoun:
+        if reading.gender == "n":
+            return "organization", "'it' with no antecedent: an institution, until something says otherwise"
         if reading.number == "sg":
             return "person", "a singular pronoun with no antecedent"
         return "anonymous", "a plural pronoun with no antecedent"

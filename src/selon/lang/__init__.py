@@ -19,7 +19,7 @@ compared lower-cased, with typographic apostrophes folded to `'`.
     outlets.txt          names of news outlets and agencies: "AFP", "Reuters"
     speech_nouns.txt     what one declines or fails to answer: "commentaire", "request"
     numbers.tsv          word, value                    counted sources: "trois  3"
-    pronouns.tsv         pronoun, number (sg|pl), gender (f|m|-)   personal subject pronouns
+    pronouns.tsv         pronoun, number (sg|pl), gender (f|m|n|-)   subject pronouns; n: a thing ("it")
     honorifics.tsv       title, gender (f|m|-)          written before a surname: "Mme", "Sen."
     role_synonyms.txt    roles naming one function, TAB-separated on a line: "porte-parole  porte-voix"
     age_words.txt        words describing a person by age with a number: "ans", "year-old"
@@ -230,8 +230,8 @@ def load(code: str) -> LangResources:
     pronouns, pronoun_genders = {}, {}
     for number_line, line in _lines(folder, "pronouns.tsv"):
         cells = [c.strip() for c in line.split("\t")]
-        if len(cells) not in (2, 3) or cells[1] not in ("sg", "pl") or cells[2:] not in ([], ["f"], ["m"], ["-"]):
-            raise ResourceError(f"{code}/pronouns.tsv:{number_line}: expected pronoun, sg|pl and an optional f|m|-")
+        if len(cells) not in (2, 3) or cells[1] not in ("sg", "pl") or cells[2:] not in ([], ["f"], ["m"], ["n"], ["-"]):
+            raise ResourceError(f"{code}/pronouns.tsv:{number_line}: expected pronoun, sg|pl and an optional f|m|n|-")
         pronouns[fold(cells[0])] = cells[1]
         if cells[2:] and cells[2] != "-":
             pronoun_genders[fold(cells[0])] = cells[2]
