@@ -14,7 +14,7 @@ records for whole articles; these signatures are kept stable for the web UI and 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import IO, Self
+from typing import IO, TYPE_CHECKING, Any, Self
 
 from selon.corpus import queries
 from selon.corpus.ingest import IngestOptions, IngestReport, Progress, ingest
@@ -33,6 +33,9 @@ from selon.store.rows import (
     SpeakerCount,
     Stats,
 )
+
+if TYPE_CHECKING:
+    from selon.corpus.story_queries import ClaimRow, StorySummary
 
 
 class Corpus:
@@ -103,6 +106,41 @@ class Corpus:
                 kind: str | None = None, lang: str | None = None, stance: str | None = None) -> list[MonthCounts]:
         """Attributions per month of publication, with anonymous ones and declines: series for charts."""
         return queries.monthly(self.store, Filters(outlet, since, until, kind, lang, stance))
+
+    def stories(self, *, outlet: str | None = None, since: str | None = None, until: str | None = None,
+                lang: str | None = None, limit: int = 50, offset: int = 0) -> list[StorySummary]:
+        """Stories (articles about one event) ranked by articles; a filter keeps those with a matching article."""
+        from selon.corpus import story_queries
+
+        filters = Filters(outlet=outlet, since=since, until=until, lang=lang)
+        return story_queries.stories(self.store, filters, limit=limit, offset=offset)
+
+    def story(self, story_id: int) -> dict[str, Any]:
+        """One story's `selon-story/1` document: its articles and its claims with their independent origins;
+        raises `NotFoundInStoreError` for an unknown id."""
+        from selon.corpus import story_queries
+
+        return story_queries.story(self.store, story_id)
+
+    def claims(self, *, source: str | None = None, story: int | None = None, limit: int = 100) -> list[ClaimRow]:
+        """Claims as rows: those a source made, denied or declined to comment on (`source`), or one story's."""
+        from selon.corpus import story_queries
+
+        if story is not None:
+            return [v.row(story) for v in story_queries.claims_of(self.store, story)][:limit]
+        if source is None:
+            raise TypeError("claims() needs a source or a story")
+        return story_queries.claims_by_source(self.store, source, limit=limit)
+
+    def rebuild_stories(self, *, window_days: float | None = None, threshold: float | None = None) -> int:
+        """Every story again from scratch in storage order (the same as the ingests found, with the same
+        settings); new settings become the store's. Returns the number of stories."""
+        from selon.corpus import stories
+
+        current = stories.StorySettings.of(self.store)
+        settings = stories.StorySettings(current.window_days if window_days is None else window_days,
+                                         current.threshold if threshold is None else threshold)
+        return stories.rebuild(self.store, settings)
 
     def failures(self) -> list[FailureRecord]:
         """Inputs recorded as failed, with their reasons."""
