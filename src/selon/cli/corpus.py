@@ -41,6 +41,7 @@ class ExportFormat(str, Enum):
     parquet = "parquet"
     webannotation = "webannotation"
     labelstudio = "labelstudio"
+    claimreview = "claimreview"
 
 
 err = console(stderr=True)
@@ -79,6 +80,9 @@ def register(app: typer.Typer) -> None:
     from selon.cli import corpus_ingest
 
     corpus_ingest.register(app)
+    from selon.cli import stories_cmd
+
+    stories_cmd.register(app)
 
     @app.command()
     def sources(
@@ -172,7 +176,8 @@ def register(app: typer.Typer) -> None:
         raw: Annotated[bool, typer.Option("--raw", help="CSV cells as stored, even those a spreadsheet would run "
                                                          "as formulas (=, +, -, @), which otherwise get a '.")] = False,
     ) -> None:
-        """Every attribution with its article's metadata: jsonl, csv, parquet, W3C Web Annotation, Label Studio."""
+        """Every attribution with its article's metadata: jsonl, csv, parquet, W3C Web Annotation, Label Studio;
+        or every claim of every story as schema.org ClaimReview JSON-LD (claimreview)."""
         from selon.corpus import Corpus
 
         with reported(), Corpus(db, mode="read") as corpus:

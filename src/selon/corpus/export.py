@@ -7,6 +7,7 @@
   the page's text moves.
 - `labelstudio`: a JSON list of Label Studio tasks, one per article, with selon's spans as predictions (labels
   Content, Cue, Source, and a relation labelled with the stance), so a user can correct them and export gold.
+- `claimreview`: one schema.org ClaimReview per claim of each story, without a rating (`selon.corpus.claimreview`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from selon.store.rows import Quote
 if TYPE_CHECKING:
     from selon.corpus.api import Corpus
 
-FORMATS = ("jsonl", "csv", "parquet", "webannotation", "labelstudio")
+FORMATS = ("jsonl", "csv", "parquet", "webannotation", "labelstudio", "claimreview")
 CONTEXT = 32  # characters of prefix and suffix in a TextQuoteSelector
 
 
@@ -45,11 +46,17 @@ def export(corpus: Corpus, format: str, out: IO[bytes], *, raw: bool = False) ->
     """Writes every attribution in `format`; `raw` leaves CSV cells as stored, formula characters and all."""
     writers: dict[str, Callable[[Corpus, IO[bytes]], int]] = {
         "jsonl": _jsonl, "csv": _csv_raw if raw else _csv, "parquet": _parquet, "webannotation": _webannotation,
-        "labelstudio": _labelstudio,
+        "labelstudio": _labelstudio, "claimreview": _claimreview,
     }
     if format not in writers:
         raise ValueError(f"unknown export format {format!r}; choose one of {', '.join(FORMATS)}")
     return writers[format](corpus, out)
+
+
+def _claimreview(corpus: Corpus, out: IO[bytes]) -> int:
+    from selon.corpus.claimreview import write
+
+    return write(corpus.store, out)
 
 
 def _jsonl(corpus: Corpus, out: IO[bytes]) -> int:
