@@ -21,7 +21,8 @@ FLOOD = ("Les eaux de la Drenne ont envahi Castelmaure, où 340 habitants ont é
 
 
 def _save(store: Store, text: str, key: str, **meta: str) -> int:
-    return save.save_analysis(store, scripted_analysis(text, doc_id=key, **meta), key, Syndication.load(store)).article_row
+    saved = save.save_analysis(store, scripted_analysis(text, doc_id=key, **meta), key, Syndication.load(store))
+    return int(saved.article_row)
 
 
 def _stories(store: Store) -> dict[int, int]:
@@ -59,8 +60,8 @@ def test_a_wider_window_set_by_a_rebuild_joins_them_and_stays_for_later_ingests(
 def test_an_article_without_a_date_takes_its_ingest_day_and_says_so(db_url: str) -> None:
     with open_store(db_url) as store:
         a = _save(store, HOSPITAL, "a")
-        day, dated, ingested = store.one(  # type: ignore[misc]"SELECT sa.day, sa.dated, ar.ingested_at FROM story_articles sa "
-                                         "JOIN articles ar ON ar.id = sa.article_id WHERE sa.article_id = ?", (a,))
+        day, dated, ingested = store.query("SELECT sa.day, sa.dated, ar.ingested_at FROM story_articles sa "
+                                           "JOIN articles ar ON ar.id = sa.article_id WHERE sa.article_id = ?", (a,))[0]
         assert (day, dated) == (ingested[:10], 0)
 
 
