@@ -54,6 +54,13 @@ ROWS = [
                  "anonymous", None, id="en-unnamed-group-anonymous"),
     pytest.param("en", "His department said it would review the rules.", "review the rules", "department",
                  "organization", None, id="en-possessive-institution-organization"),
+    # an outlet named after its type word is media; names after "for" are not the speaker
+    pytest.param("en", "The tabloid Daily Crier reported that the mayor had skipped three meetings.",
+                 "skipped three meetings", "Daily Crier", "media", None, id="en-tabloid-name-media"),
+    pytest.param("fr", "L'hebdomadaire Le Matin Dimanche affirme que le club a été vendu.", "club a été vendu",
+                 "Matin", "media", None, id="fr-hebdomadaire-name-media"),
+    pytest.param("en", "Lawyers for Wanda Roe and Ed Doe did not respond to requests for comment.",
+                 "did not respond", "Lawyers", "anonymous", None, id="en-names-after-for-are-not-the-speaker"),
     # a document is a document whatever its verb
     pytest.param("fr", "Son autopsie révèle qu'il s'agissait d'un jeune animal.", "jeune animal", "autopsie",
                  "document", None, id="fr-autopsy-document"),

@@ -119,7 +119,9 @@ def _names_another(name: TokenSpan, head: Token) -> bool:
     if name.end <= head.i and head.pos_ == "NOUN":
         return True  # a name before a common noun qualifies it: "the Rasmussen tracking poll"
     root = name.root
-    return any(c.dep_ == "case" for c in root.children) or root.dep_ in ("poss", "compound", "nmod:poss")
+    while root.dep_ == "conj" and root.head != root and not (name.start <= root.head.i < name.end):
+        root = root.head  # "lawyers for Wanda Roe and Ed Doe": the second name stands where the first does
+    return any(c.dep_ == "case" for c in root.children) or root.dep_ in ("poss", "compound", "nmod:poss", "pobj")
 
 
 def _honorific_name(head: Token, ctx: Context) -> tuple[str | None, str | None]:
@@ -137,6 +139,27 @@ def _honorific_name(head: Token, ctx: Context) -> tuple[str | None, str | None]:
         if title in honorifics and before.text[:1].isupper():
             return head.text, honorifics[title] if honorifics[title] != "-" else None
     return None, None
+
+
+def _titled_outlet(head: Token, tokens: TokenSpan, ctx: Context) -> bool:
+    """"the tabloid Daily Crier", "l'hebdomadaire Le Matin": a name right after a word for an outlet is one."""
+    if not (head.pos_ == "PROPN" or head.pos_ == "NOUN" and head.text[:1].isupper() and head.i > 0):
+        return False
+    doc = head.doc
+    start = _name_start(head, tokens)
+    while start > 0 and doc[start - 1].pos_ == "DET" and doc[start - 1].text[:1].isupper():
+        start -= 1  # "l'hebdomadaire Le Matin": the name's own article
+    return start > 0 and fold(doc[start - 1].lemma_) in ctx.res.media_nouns
+
+
+def _name_start(head: Token, tokens: TokenSpan) -> int:
+    """First token of the run of proper nouns (and their articles) ending at `head`."""
+    doc = head.doc
+    start = head.i
+    while start - 1 >= tokens.start and (doc[start - 1].pos_ == "PROPN" or doc[start - 1].pos_ == "DET"
+                                         and doc[start - 1].text[:1].isupper() and start - 1 > tokens.start):
+        start -= 1
+    return start
 
 
 def _apposed_name(head: Token, tokens: TokenSpan, ctx: Context) -> str | None:
@@ -185,6 +208,9 @@ def read(mention: Mention, ctx: Context) -> _Reading:
         person = surname
     if person is None:
         person = _apposed_name(head, tokens, ctx)
+    outlet = _outlet(text, ctx)
+    if outlet is None and _titled_outlet(head, tokens, ctx):
+        person, outlet = None, head.doc[_name_start(head, tokens) : head.i + 1].text
     first = fold(tokens[0].text) if len(tokens) else ""
     number = ctx.res.pronouns.get(pronoun or "", "")
     if not number:
@@ -199,7 +225,7 @@ def read(mention: Mention, ctx: Context) -> _Reading:
         pronoun=pronoun,
         person=person,
         organization=organizations[0].text if organizations else None,
-        outlet=_outlet(text, ctx),
+        outlet=outlet,
         definite=first in ctx.res.anaphoric_determiners and counted is None,  # "l'un des" picks, not refers
         count=counted or _count(head, ctx),
         number="sg" if counted == 1 and pronoun is None else number,
