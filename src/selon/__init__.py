@@ -10,6 +10,7 @@ from selon.errors import (
     BinaryInputError,
     DecodingError,
     EmptyInputError,
+    FetchError,
     InputError,
     ModelNotFoundError,
     NoArticleTextError,
@@ -34,6 +35,7 @@ __all__ = [
     "DecodingError",
     "EmptyInputError",
     "Failure",
+    "FetchError",
     "InputError",
     "ModelNotFoundError",
     "NoArticleTextError",
@@ -45,5 +47,15 @@ __all__ = [
     "UnsupportedLanguageError",
     "analyze",
     "analyze_many",
+    "analyze_url",
     "prepare",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """`selon.analyze_url` is imported on first use: the HTTP client is not loaded by every `import selon`."""
+    if name == "analyze_url":
+        from selon.fetch import analyze_url
+
+        return analyze_url
+    raise AttributeError(f"module 'selon' has no attribute {name!r}")

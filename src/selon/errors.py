@@ -241,6 +241,8 @@ class FetchTimeoutError(FetchError):
 class HTTPStatusError(FetchError):
     code = "E074"
     exit_status = 93
+    #: The HTTP status the server answered.
+    status: int | None = None
     hint = "The server refused or failed to give the page; check the URL in a browser."
 
 

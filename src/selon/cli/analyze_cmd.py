@@ -15,9 +15,10 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from selon.cli import exits
+from selon.cli import exits, fetch_cmd
 from selon.cli.console import console, labelled
 from selon.errors import SelonError
+from selon.fetch import Fetcher, FetchOptions, is_url, prepare_url
 from selon.ingest.prepare import ArticleInput, prepare
 from selon.ingest.reader import read_path
 from selon.pipeline import Failure, analyze_many
@@ -42,13 +43,23 @@ def parse_models(values: list[str] | None) -> dict[str, str]:
     return models
 
 
-def _prepared(paths: list[str], **options: str | None) -> Iterator[ArticleInput | Failure]:
-    for path in paths:
-        try:
-            name, data = read_path(path)
-            yield prepare(data, name=name, **options)  # type: ignore[arg-type]
-        except SelonError as error:
-            yield Failure(path, error)
+def _prepared(paths: list[str], fetch: FetchOptions | None = None,
+              **options: str | None) -> Iterator[ArticleInput | Failure]:
+    fetcher: Fetcher | None = None
+    try:
+        for path in paths:
+            try:
+                if is_url(path):  # fetched, one connection pool for the batch (selon.fetch)
+                    fetcher = fetcher or Fetcher(fetch)
+                    yield prepare_url(path, fetcher=fetcher, **options)  # type: ignore[arg-type]
+                    continue
+                name, data = read_path(path)
+                yield prepare(data, name=name, **options)  # type: ignore[arg-type]
+            except SelonError as error:
+                yield Failure(path, error)
+    finally:
+        if fetcher is not None:
+            fetcher.close()
 
 
 def _progress(items: list[ArticleInput | Failure], results: Iterator[Analysis | Failure], err: Console,
@@ -70,7 +81,8 @@ def register(app: typer.Typer) -> None:
     @app.command()
     @exits.reported
     def analyze(
-        paths: Annotated[list[str], typer.Argument(help="Text or HTML files; - reads standard input.")],
+        paths: Annotated[list[str], typer.Argument(help="Text or HTML files, or http(s) URLs; - reads standard "
+                                                        "input.")],
         lang: Annotated[str | None, typer.Option(help="Language code (fr, en); detected when absent.")] = None,
         published: Annotated[str | None, typer.Option(help="Publication date, YYYY-MM-DD.")] = None,
         title: Annotated[str | None, typer.Option(help="Article title.")] = None,
@@ -80,12 +92,17 @@ def register(app: typer.Typer) -> None:
         model: Annotated[list[str] | None, typer.Option(help="spaCy model: NAME, or LANG=NAME; repeatable.")] = None,
         workers: Annotated[int, typer.Option(min=1, help="Processes running the spaCy pipeline.")] = 1,
         explain: Annotated[bool, typer.Option("--explain", help="Say why each statement got its source and kind.")] = False,
+        timeout: fetch_cmd.TimeoutOption = fetch_cmd.DEFAULTS.timeout,
+        max_bytes: fetch_cmd.MaxBytesOption = fetch_cmd.DEFAULTS.max_bytes,
+        max_redirects: fetch_cmd.RedirectsOption = fetch_cmd.DEFAULTS.max_redirects,
+        user_agent: fetch_cmd.UserAgentOption = fetch_cmd.DEFAULT_USER_AGENT,
     ) -> None:
         """Find every attribution in articles: who said what, with which stance."""
         out = console(soft_wrap=format != Format.text)
         err = console(stderr=True, soft_wrap=True)
         models = parse_models(model)
-        items = list(_prepared(paths, lang=lang, published=published, title=title, url=url, outlet=outlet))
+        fetch = fetch_cmd.fetch_options(timeout, max_bytes, max_redirects, user_agent)
+        items = list(_prepared(paths, fetch, lang=lang, published=published, title=title, url=url, outlet=outlet))
         languages = {i.lang for i in items if isinstance(i, ArticleInput)}
         per_language = {code: models.get(code) or models.get("*", "") for code in languages}
         results = analyze_many(items, n_process=workers, models={k: v for k, v in per_language.items() if v})

@@ -17,11 +17,11 @@ import typer
 from rich.progress import Progress, ProgressColumn, SpinnerColumn, Task, TextColumn
 from rich.text import Text
 
-from selon.cli import exits
+from selon.cli import exits, fetch_cmd
 from selon.cli.analyze_cmd import parse_models
 from selon.cli.console import labelled
 from selon.cli.corpus import DbOption, Engine, err, reported
-from selon.corpus.ingest import IngestReport
+from selon.corpus.ingest import IngestOptions, IngestReport
 
 
 class SummaryFormat(str, Enum):
@@ -80,6 +80,8 @@ def _summarise(report: IngestReport, format: SummaryFormat) -> None:
 
 
 def register(app: typer.Typer) -> None:
+    fetch_cmd.register(app)  # `selon watch`
+
     @app.command()
     def ingest(
         paths: Annotated[list[str] | None, typer.Argument(help="Folders of .txt/.html, JSONL or WARC files.")] = None,
@@ -93,9 +95,28 @@ def register(app: typer.Typer) -> None:
                                                            "it, a local cluster of --workers processes.")] = None,
         output: Annotated[str, typer.Option(help="Folder of Parquet partitions (with --engine dask).")] = "selon-partitions",
         format: Annotated[SummaryFormat, typer.Option("--format", "-f", help="Summary as text or json.")] = SummaryFormat.text,
+        feed: Annotated[list[str] | None, typer.Option("--feed", help="An RSS or Atom feed (URL or file) whose "
+                                                                       "articles to fetch; repeatable.")] = None,
+        sitemap: Annotated[list[str] | None, typer.Option("--sitemap", help="A sitemap (urlset or index, gzipped "
+                                                                             "or not) to fetch; repeatable.")] = None,
+        keep_html: Annotated[bool, typer.Option("--keep-html", help="Keep fetched articles' original HTML.")] = False,
+        delay: fetch_cmd.DelayOption = fetch_cmd.DEFAULTS.delay,
+        user_agent: fetch_cmd.UserAgentOption = fetch_cmd.DEFAULT_USER_AGENT,
+        timeout: fetch_cmd.TimeoutOption = fetch_cmd.DEFAULTS.timeout,
+        max_bytes: fetch_cmd.MaxBytesOption = fetch_cmd.DEFAULTS.max_bytes,
     ) -> None:
-        """Analyse articles and store every attribution; re-running skips what is stored, failures are recorded."""
+        """Analyse articles and store every attribution; re-running skips what is stored, failures are recorded.
+
+        PATHS may also be article URLs, and --feed/--sitemap name feeds and sitemaps whose articles are fetched."""
         models = parse_models(model) or None
+        urls = [p for p in paths or [] if fetch_cmd.is_url(p)]
+        if urls or feed or sitemap:
+            if len(urls) != len(paths or []):
+                raise typer.BadParameter("give files or URLs and feeds, not both in one ingest.")
+            fetch_cmd.ingest_fetched(db, urls, feed or [], sitemap or [], fetch_cmd.fetch_options(
+                timeout, max_bytes, fetch_cmd.DEFAULTS.max_redirects, user_agent, delay),
+                IngestOptions(workers=workers, retry_failed=retry_failed, lang=lang, models=models), keep_html)
+            return
         with reported():
             if engine == Engine.dask:
                 _ingest_dask(paths or [], scheduler, workers, output, lang, models, format)
