@@ -36,7 +36,8 @@
         ├── TooManyRedirectsError E077  exit 96  a redirect loop, or more redirects than the limit
         ├── RobotsDisallowedError E078  exit 97  robots.txt forbids the URL to our user agent
         ├── BlockedAddressError  E079   exit 98  a loopback, private or link-local address, refused (SSRF)
-        └── FeedError            E080   exit 99  a feed or sitemap that cannot be read
+        ├── FeedError            E080   exit 99  a feed or sitemap that cannot be read
+        └── FetchDisabledError   E081   exit 100 a URL sent to a `selon serve` started without --allow-fetch
 
 The CLI maps each class to its exit status in one place (`selon.cli.exits`), the web layer to HTTP statuses;
 code below them raises and never prints.
@@ -275,6 +276,12 @@ class BlockedAddressError(FetchError):
     exit_status = 98
     hint = "Loopback, private and link-local addresses are refused; start `selon serve` with " \
         "--allow-private-fetch to allow them on a trusted network."
+
+
+class FetchDisabledError(FetchError):
+    code = "E081"
+    exit_status = 100
+    hint = "This server does not fetch URLs: paste the article's text, or start `selon serve --allow-fetch`."
 
 
 class FeedError(FetchError):

@@ -46,6 +46,11 @@ def serve(
     time_limit: Annotated[float, typer.Option("--time-limit", min=1, help="Seconds one analysis may run before "
                                                                           "it is stopped (503).")]
     = DEFAULT_TIME_LIMIT,
+    allow_fetch: Annotated[bool, typer.Option("--allow-fetch", help="Let the analyse page fetch a URL it is "
+                                                                   "given (public addresses only).")] = False,
+    allow_private_fetch: Annotated[bool, typer.Option(
+        "--allow-private-fetch", help="With --allow-fetch, also fetch loopback, private and link-local "
+                                      "addresses (only on a trusted network: see SSRF).")] = False,
 ) -> None:
     """Serve the analyse and corpus pages and the JSON API (OpenAPI at /openapi.json)."""
     import uvicorn
@@ -56,7 +61,8 @@ def serve(
         err.print(labelled("selon:", "yellow", f"listening on {host}: anyone who can reach this machine can "
                                                  "use the server; give the names they use with --allowed-host."))
     app = create_app(Settings(db=db, max_body=max_body, host=host, allowed_hosts=tuple(allowed_host or ()),
-                              workers=workers, queue=queue, time_limit=time_limit))
+                              workers=workers, queue=queue, time_limit=time_limit, allow_fetch=allow_fetch,
+                              allow_private_fetch=allow_private_fetch))
     uvicorn.run(app, host=host, port=port, log_level="info")
 
 

@@ -213,6 +213,13 @@ def original_html(store: Store, article_row: int) -> tuple[str, str | None] | No
     return (str(row[0]), row[1]) if row else None
 
 
+def original_html_of(store: Store, doc_id: str) -> str | None:
+    """The kept HTML of the stored article whose id (doc_id) is given; None when none was kept."""
+    value = store.scalar("SELECT h.html FROM article_html h JOIN articles a ON a.id = h.article_id "
+                         "WHERE a.doc_id = ?", (doc_id,))
+    return str(value) if value is not None else None
+
+
 def read_source_list(path: str) -> list[str]:
     """The feeds of a FEEDS.txt: one URL or path a line; blank lines and `#` comments skipped."""
     try:

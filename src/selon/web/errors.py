@@ -48,6 +48,11 @@ STATUS: dict[type[e.SelonError], int] = {
     e.ModelNotFoundError: 503,
     e.ServerBusyError: 503,
     e.AnalysisTimeoutError: 503,
+    e.BlockedAddressError: 403,
+    e.FetchDisabledError: 403,
+    e.RobotsDisallowedError: 403,
+    e.FetchTimeoutError: 504,
+    e.FetchError: 502,
     e.ResourceError: 500,
     e.SelonError: 500,
 }

@@ -28,6 +28,7 @@ class AnalyseForm:
     article: str | None
     upload: bytes | None
     upload_is_html: bool | None
+    url: str | None = None
 
 
 def _parser_class(limit: int) -> type[MultiPartParser]:
@@ -74,6 +75,6 @@ async def read_analyse_form(request: Request, limit: int) -> AnalyseForm:
                 raise InvalidRequestError(f"cannot read a {suffix or 'suffix-less'} file: upload .txt or .html.")
             upload, is_html = await file.read(), UPLOAD_SUFFIXES[suffix]
         return AnalyseForm(_field(form, "text") or "", _field(form, "lang"), _field(form, "article"), upload,
-                           is_html)
+                           is_html, _field(form, "url"))
     finally:
         await form.close()

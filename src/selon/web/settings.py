@@ -48,12 +48,24 @@ class Settings:
     #: Workers as processes (True) or threads (False); None: processes for selon's own analyser, threads for
     #: one given as `analyzer` (which may not pickle). See `selon.web.service`.
     isolate: bool | None = None
+    #: The analyse page fetches a URL it is given (`--allow-fetch`); otherwise it says it does not.
+    allow_fetch: bool = False
+    #: Fetch loopback, private and link-local addresses too (`--allow-private-fetch`); refused by default,
+    #: so the server cannot be made to reach into the network it runs in (server-side request forgery).
+    allow_private_fetch: bool = False
 
     def __post_init__(self) -> None:
         if self.max_body < 1024:
             raise ValueError(f"max_body must be at least 1024 bytes, not {self.max_body}")
         if self.workers < 1 or self.queue < 0 or self.time_limit <= 0:
             raise ValueError("workers must be at least 1, queue at least 0 and time_limit positive")
+
+    def fetch_options(self) -> Any:
+        """The limits of a fetch made for a request: the body limit as the page's size, the time limit."""
+        from selon.fetch.client import FetchOptions
+
+        return FetchOptions(timeout=min(self.time_limit, 30.0), max_bytes=self.max_body, delay=0.0,
+                            allow_private=self.allow_private_fetch)
 
     def analyze(self, *args: Any, **kwargs: Any) -> Analysis:
         """Runs the configured analyser (imported late: the spaCy stack loads only when first needed)."""

@@ -3,17 +3,19 @@ of a stored article, which is the same page fed from the store."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from selon.corpus import Corpus
-from selon.errors import EmptyInputError, SelonError
+from selon.errors import EmptyInputError, FetchDisabledError, NotFoundInStoreError, SelonError
+from selon.schema.records import Analysis
 from selon.web import deps
 from selon.web.article_view import article_page
 from selon.web.corpus_views import open_corpus
-from selon.web.forms import read_analyse_form
+from selon.web.forms import AnalyseForm, read_analyse_form
 from selon.web.settings import Settings
 
 router = APIRouter(include_in_schema=False)
@@ -33,12 +35,15 @@ def _stored_choices(settings: Settings) -> tuple[list[dict[str, Any]], str | Non
 def analyze_form(request: Request, settings: Annotated[Settings, Depends(deps.settings)]) -> HTMLResponse:
     stored, store_problem = _stored_choices(settings)
     return deps.page(request, "analyze_form.html",
-                     {"stored": stored, "store_problem": store_problem, "text": "", "lang": None})
+                     {"stored": stored, "store_problem": store_problem, "text": "", "lang": None,
+                      "allow_fetch": settings.allow_fetch})
 
 
 @router.post("/analyze", response_class=HTMLResponse)
 async def analyze_submit(request: Request, settings: Annotated[Settings, Depends(deps.settings)]) -> Response:
     form = await read_analyse_form(request, settings.max_body)
+    if form.url and form.upload is None and not form.text.strip():
+        return deps.page(request, "analysis.html", article_page(await _analyse_url(request, settings, form)))
     if form.upload is None and not form.text.strip():
         if form.article:
             return RedirectResponse(f"/articles/{_segment(form.article)}", status_code=303)
@@ -52,7 +57,38 @@ async def analyze_submit(request: Request, settings: Annotated[Settings, Depends
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def stored_article(request: Request, article_id: str,
                    corpus: Annotated[Corpus, Depends(deps.corpus)]) -> HTMLResponse:
-    return deps.page(request, "analysis.html", article_page(corpus.article(article_id), stored=True))
+    from selon.fetch.crawl import original_html_of
+
+    page = article_page(corpus.article(article_id), stored=True)
+    page["original"] = original_html_of(corpus.store, article_id) is not None
+    return deps.page(request, "analysis.html", page)
+
+
+async def _analyse_url(request: Request, settings: Settings, form: AnalyseForm) -> Analysis:
+    """The page at the form's URL, fetched under the server's limits (selon.fetch), then analysed."""
+    from starlette.concurrency import run_in_threadpool
+
+    from selon.fetch import fetch_page
+
+    if not settings.allow_fetch:
+        raise FetchDisabledError("this server does not fetch URLs.")
+    page = await run_in_threadpool(fetch_page, form.url or "", settings.fetch_options())
+    analysis = await deps.service(request).analyze_async(page.html, lang=form.lang, html=True, url=page.final_url)
+    return replace(analysis, warnings=page.warnings + analysis.warnings) if page.warnings else analysis
+
+
+@router.get("/original/{article_id:path}", response_class=HTMLResponse)
+def original_page(article_id: str, corpus: Annotated[Corpus, Depends(deps.corpus)]) -> Response:
+    """The HTML a stored article was extracted from (`--keep-html`), sandboxed: it runs no script and loads
+    nothing, so a page from elsewhere can neither act on this origin nor reach the network."""
+    from selon.fetch.crawl import original_html_of
+
+    html = original_html_of(corpus.store, article_id)
+    if html is None:
+        raise NotFoundInStoreError(f"no original HTML kept for the article {article_id!r}.",
+                                   hint="Only articles fetched with `selon ingest --keep-html` keep theirs.")
+    return HTMLResponse(html, headers={"Content-Security-Policy": "sandbox; default-src 'none'; style-src "
+                                       "'unsafe-inline'", "X-Content-Type-Options": "nosniff"})
 
 
 def _segment(value: str) -> str:
