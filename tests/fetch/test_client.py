@@ -144,3 +144,22 @@ def test_requests_to_one_host_are_spaced_by_the_delay(bad_site: Site) -> None:
             fetcher.get(bad_site.url("/ok"))
     times = [hit.at for hit in bad_site.hits]
     assert all(b - a >= 0.29 for a, b in pairwise(times)), times
+
+
+def test_a_checked_address_is_the_one_connected_to(bad_site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    """DNS rebinding: the request goes to the address that was checked, whatever a second lookup would say."""
+    import selon.fetch.client as client
+
+    checked: list[str] = []
+
+    def resolve(url: str) -> str:
+        checked.append(url)
+        return "127.0.0.1"  # as if the name resolved to a public address once
+
+    monkeypatch.setattr(client, "check_address", resolve)
+    port = bad_site.server.server_address[1]
+    page = fetch_page(f"http://news.invalid:{port}/ok", FetchOptions(allow_private=False, delay=0))
+    assert "Ministre 1|" in page.html and checked == [f"http://news.invalid:{port}/ok"]
+    assert bad_site.hits[-1].headers["host"] == f"news.invalid:{port}"
+    assert client.pinned("https://example.org:8443/a?b=1", "2001:db8::1") == (
+        "https://[2001:db8::1]:8443/a?b=1", {"Host": "example.org:8443"}, {"sni_hostname": "example.org"})

@@ -120,8 +120,8 @@ def is_public_address(address: str) -> bool:
                 or ip.is_unspecified)
 
 
-def check_address(url: str) -> None:
-    """Raises BlockedAddressError when any address the URL's host resolves to is not public (SSRF)."""
+def check_address(url: str) -> str:
+    """The first address the URL's host resolves to; BlockedAddressError when any of them is not public."""
     parts = urlsplit(url)
     host = parts.hostname or ""
     try:
@@ -133,6 +133,19 @@ def check_address(url: str) -> None:
         address = str(info[4][0])
         if not is_public_address(address):
             raise BlockedAddressError(f"{url}: {host} is {address}, a loopback, private or link-local address.")
+    if not infos:
+        raise HostNotFoundError(f"{url}: the host {host!r} has no address.")
+    return str(infos[0][4][0])
+
+
+def pinned(url: str, address: str) -> tuple[str, dict[str, str], dict[str, str]]:
+    """The request for `url` sent to the checked `address` itself, so that a second DNS answer (rebinding)
+    cannot send it elsewhere: the URL with the address as its host, the Host header and TLS's server name."""
+    parts = urlsplit(url)
+    host = f"[{address}]" if ":" in address else address
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return (parts._replace(netloc=netloc).geturl(), {"Host": parts.netloc},
+            {"sni_hostname": parts.hostname or ""})
 
 
 def check_scheme(url: str) -> None:
@@ -241,8 +254,11 @@ class Fetcher:
 
     def _one(self, url: str, headers: dict[str, str], started: float) -> Fetched | str:
         """One request: the answer, or the Location of a redirect."""
+        target: str = url
+        extensions: dict[str, str] = {}
         if not self.options.allow_private:
-            check_address(url)
+            target, host_header, extensions = pinned(url, check_address(url))
+            headers = {**headers, **host_header}
         host = urlsplit(url).netloc.lower()
         status: int | None = None
         size = 0
@@ -250,7 +266,7 @@ class Fetcher:
         begun = time.monotonic()
         with self.pacer.turn(host):
             try:
-                with self.client.stream("GET", url, headers=headers) as response:
+                with self.client.stream("GET", target, headers=headers, extensions=extensions) as response:
                     status = response.status_code
                     if status in REDIRECTS and response.headers.get("location"):
                         return response.headers["location"]
