@@ -2,16 +2,18 @@
 
 Two contents are compared by their **words** and their **anchors**. Words are the content's folded words that are
 not stop words, cut to their first five letters (a crude stem: `fermeture`/`fermer`, `evacuated`/`evacuation`,
-and cognates across French and English such as `nécessaire`/`necessary`, meet). Anchors are names (capitalised
-words that are not stop words) and numbers (`1 200` = `1,200`), which survive translation and weigh `ANCHOR_WEIGHT` words each. The
-similarity is a weighted Jaccard of the two sets; two contents that both give numbers and share none report
-different figures, and their similarity is divided by three.
+and cognates across French and English such as `nécessaire`/`necessary` or `Vostrian`/`vostriens`, meet).
+Anchors are names (capitalised words that are not stop words) and numbers (`1 200` = `1,200`, `2,4` = `2.4`),
+which survive translation and weigh `ANCHOR_WEIGHT` words each. The similarity is a weighted Jaccard of the two
+sets; two contents that both give numbers and share none report different figures, and their similarity is
+divided by three.
 
 Appearances are taken in order of publication (day, then storage): a supporting one (stance `assert` or
-`acknowledge`) joins the claim with the most similar appearance if it reaches `THRESHOLD`, or starts a claim; a
-denial (`deny`) is linked to the claim it is closest to (at `DENIAL_THRESHOLD`, lower since a denial rarely
-repeats the words it denies) as a denial, never as support; a denial of nothing in the story is a claim of its
-own. Declining to comment or not responding attaches to the claims the same article carries or denies.
+`acknowledge`) joins the claim with the most similar appearance if it reaches `THRESHOLD` (an appearance by the same
+linked speaker counts `SPEAKER_BONUS` more: one minister saying it in French and in English shares little more
+than names and figures), or starts a claim; a denial (`deny`) is linked to the claim it is closest to (at
+`DENIAL_THRESHOLD`, lower since a denial rarely repeats the words it denies), or else to the closest claim its
+own article carries, as a denial, never as support; a denial of nothing in the story is a claim of its own. Declining to comment or not responding attaches to the claims the same article carries or denies.
 """
 
 from __future__ import annotations
@@ -22,10 +24,11 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from selon.corpus.keys import fold
-from selon.corpus.signals import number_key
 
 THRESHOLD = 0.3
 DENIAL_THRESHOLD = 0.15
+#: Added to the similarity with an appearance by the same linked speaker.
+SPEAKER_BONUS = 0.15
 ANCHOR_WEIGHT = 2.0
 STEM = 5
 SUPPORT = ("assert", "acknowledge")
@@ -73,37 +76,46 @@ class Appearance:
 
 @dataclass(frozen=True)
 class Features:
-    words: frozenset[str]
-    names: frozenset[str]
+    #: stem → weight: 1 for a word, `ANCHOR_WEIGHT` for a name or a number
+    stems: dict[str, float]
     numbers: frozenset[str]
+
+
+def _number(token: str) -> str:
+    """Any figure, years and small numbers included (within one story they tell claims apart)."""
+    compact = re.sub(r"[  \u202f]", "", token)
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", compact):
+        compact = re.sub(r"[.,]", "", compact)
+    return compact.replace(",", ".").rstrip(".")
 
 
 def features(content: str) -> Features:
     stops = stop_words()
-    words, names, numbers = set(), set(), set()
+    stems: dict[str, float] = {}
+    numbers = set()
     for token in _WORD.findall(content):
         if token[0].isdigit():
-            key = number_key(token)
-            if key is not None:
-                numbers.add(key)
+            number = _number(token)
+            numbers.add(number)
+            stems[f"#{number}"] = ANCHOR_WEIGHT
             continue
         folded = fold(token).split("'")[-1]
         if len(folded) < 3 or folded in stops:
             continue
-        if token[0].isupper():
-            names.add(folded)
-        else:
-            words.add(folded[:STEM])
-    return Features(frozenset(words), frozenset(names), frozenset(numbers))
+        stem = folded[:STEM]
+        weight = ANCHOR_WEIGHT if token[0].isupper() else 1.0
+        stems[stem] = max(stems.get(stem, 0.0), weight)
+    return Features(stems, frozenset(numbers))
 
 
 def similarity(a: Features, b: Features) -> float:
-    anchors_a, anchors_b = a.names | a.numbers, b.names | b.numbers
-    shared = len(a.words & b.words) + ANCHOR_WEIGHT * len(anchors_a & anchors_b)
-    union = len(a.words | b.words) + ANCHOR_WEIGHT * len(anchors_a | anchors_b)
+    """Weighted Jaccard of the stems (a name or a number weighs `ANCHOR_WEIGHT`), divided by three when both
+    give figures and share none."""
+    keys = a.stems.keys() | b.stems.keys()
+    union = sum(max(a.stems.get(k, 0.0), b.stems.get(k, 0.0)) for k in keys)
     if not union:
         return 0.0
-    score = shared / union
+    score = sum(min(a.stems.get(k, 0.0), b.stems.get(k, 0.0)) for k in keys) / union
     if a.numbers and b.numbers and not a.numbers & b.numbers:
         score /= 3
     return score
@@ -135,16 +147,25 @@ class Claim:
 def cluster(appearances: Sequence[Appearance]) -> list[Claim]:
     """The claims of a story's appearances (in any order; they are sorted by publication first)."""
     claims: list[Claim] = []
-    seen: list[tuple[Claim, Features]] = []
+    seen: list[tuple[Claim, Features, int | None]] = []
     ordered = sorted(appearances, key=lambda a: a.order)
     for appearance in ordered:
         if appearance.stance in DECLINE:
             continue
         mine = features(appearance.content)
-        scored = [(similarity(mine, other), index) for index, (_, other) in enumerate(seen)]
-        best = max(scored, key=lambda item: (item[0], -item[1]), default=(0.0, -1))
         denial = appearance.stance == "deny"
-        if best[0] >= (DENIAL_THRESHOLD if denial else THRESHOLD) and best[1] >= 0:
+        best: tuple[float, int] = (0.0, -1)
+        speaker = _speaker(appearance)
+        for index, (claim, other, said) in enumerate(seen):
+            score = similarity(mine, other)
+            same = speaker is not None and said == speaker
+            if same:  # the same speaker, in another article or language: the likelier claim
+                score += SPEAKER_BONUS
+            if score >= (DENIAL_THRESHOLD if denial else THRESHOLD) and score > best[0]:
+                best = (score, index)
+        if best[1] < 0 and denial:
+            best = _same_article(appearance, mine, seen)
+        if best[1] >= 0:
             claim = seen[best[1]][0]
             claim.scores[appearance.id] = round(best[0], 3)
         else:
@@ -152,10 +173,29 @@ def cluster(appearances: Sequence[Appearance]) -> list[Claim]:
             claims.append(claim)
         (claim.denials if denial and claim.support else claim.support).append(appearance)
         if not denial or claim.support == [appearance]:
-            seen.append((claim, mine))
+            seen.append((claim, mine, _speaker(appearance)))
     for appearance in ordered:
         if appearance.stance in DECLINE:
             for claim in claims:
                 if any(a.article_row == appearance.article_row for a in claim.support + claim.denials):
                     claim.declines.append(appearance)
     return claims
+
+
+def _speaker(appearance: Appearance) -> int | None:
+    """The linked speaker, for named kinds only (anonymous sources and documents are linked to no other)."""
+    return appearance.speaker_id if appearance.source_kind in ("person", "organization") else None
+
+
+def _same_article(denial: Appearance, mine: Features,
+                  seen: Sequence[tuple[Claim, Features, int | None]]) -> tuple[float, int]:
+    """For a denial close to no claim: the closest claim its own article carries, most appearances first on a
+    tie (a denial answers what the article reports: "Kerbastic Energie denied that any closure had been
+    decided"), or none when the article carries none."""
+    best: tuple[float, int, int] = (-1.0, 0, -1)
+    for index, (claim, other, _) in enumerate(seen):
+        if any(a.article_row == denial.article_row for a in claim.support):
+            candidate = (similarity(mine, other), len(claim.support), index)
+            if candidate[:2] > best[:2]:
+                best = candidate
+    return best[0], best[2]

@@ -54,7 +54,7 @@ def echo(appearances: Sequence[Appearance]) -> Iterator[Join]:
         carried.setdefault(outlet_key(appearance.outlet), appearance)
     for appearance in appearances:
         name = cited_outlet(appearance)
-        key = outlet_key(name)
+        key = _known(outlet_key(name), carried)
         if not key or key == outlet_key(appearance.outlet):
             continue
         original = carried.get(key)
@@ -64,6 +64,17 @@ def echo(appearances: Sequence[Appearance]) -> Iterator[Join]:
             yield appearance, cited[key], f"both cite {name}"
         else:
             cited[key] = appearance
+
+
+def _known(key: str, outlets: dict[str, Appearance]) -> str:
+    """The outlet of the story that a citation names, when it names it with more or fewer words ("l'agence Global
+    Wire" for Global Wire, "Washington Post" for The Washington Post Company is not: the words must end alike)."""
+    if not key or key in outlets:
+        return key
+    for known in sorted(outlets, key=len, reverse=True):
+        if known and (key.endswith(" " + known) or known.endswith(" " + key)):
+            return known
+    return key
 
 
 def same_speaker(appearances: Sequence[Appearance]) -> Iterator[Join]:

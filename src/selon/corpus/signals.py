@@ -6,7 +6,7 @@ that share at least one of them within the date window, found through the `story
 | prefix | what | weight | crosses languages |
 |---|---|---|---|
 | `e:` | a name: a named source (person, organisation, outlet), or capitalised words inside a sentence of the title or text | 3 | yes: names survive translation (accents and case are folded) |
-| `d:` | a number of two digits or more, not a year (`1 200`, `1,200` and `1200` are one) | 2 | yes |
+| `d:` | a number with a decimal part, or a whole number of two digits or more that is not a year (`1 200`, `1,200` and `1200` are one) | 2 | yes |
 | `q:` | a short quoted string (up to six words), or each three-word run of a longer quotation | 2 | only when the quotation is left untranslated (a slogan, a name, an English phrase in a French article) |
 | `w:` | a long word (six letters or more, cut to its first six) of the title or lead | 1 | no: words are translated, except cognates (`sanctions`, `nucléaire`/`nuclear` share `nuclea`) |
 
@@ -39,8 +39,8 @@ _WORD = re.compile(r"\w{6,}")
 
 
 def number_key(raw: str) -> str | None:
-    """`1 200`, `1,200`, `1.200` and `1200` are 1200; `3,5` and `3.5` are 3.5; years and numbers below 10 are
-    too common to tell events apart and give no key."""
+    """`1 200`, `1,200`, `1.200` and `1200` are 1200; `3,5` and `3.5` are 3.5; years and whole numbers below 10
+    are too common to tell events apart and give no key."""
     compact = re.sub(r"[  \u202f]", "", raw)
     if re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", compact):
         compact = re.sub(r"[.,]", "", compact)
@@ -49,7 +49,7 @@ def number_key(raw: str) -> str | None:
         value = float(compact)
     except ValueError:
         return None
-    if value < 10 or (value.is_integer() and 1900 <= value <= 2100):
+    if value.is_integer() and (value < 10 or 1900 <= value <= 2100):
         return None
     return f"{value:g}" if not value.is_integer() else str(int(value))
 

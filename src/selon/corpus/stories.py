@@ -6,9 +6,11 @@ An article is placed in three steps, in the transaction that stores it:
    looked up in `story_signals` among the articles whose day lies within `window_days` of its own. Only those
    articles are ever compared with it, so the cost of placing one article depends on how many articles share its
    keys in the window, not on the size of the store.
-2. **Similarity.** With each candidate, the weighted Dice coefficient of their keys (twice the weight they share
-   over both totals). A story's score is its best article's (one close article is enough: a rewrite is close to
-   the article it rewrites, not necessarily to every other one).
+2. **Similarity.** With each candidate, the weight of the keys they share over the smaller of their two totals
+   (an overlap coefficient: a short rewrite shares most of its keys with the long wire story it rewrites, while
+   most of the wire's keys are not in it), counted only when they share at least `MIN_SHARED` (two names, or a
+   name and a number: one shared name is no event). A story's score is its best article's (one close article
+   is enough: a rewrite is close to the article it rewrites, not necessarily to every other one).
 3. **Joining.** The article joins the story with the best score when it reaches `threshold` (ties: the oldest
    story), or starts a story of its own, named by its row id. Stories are never merged afterwards, so an article
    about two events joins one of them and the two stay apart.
@@ -33,11 +35,14 @@ from selon.store.base import Store, now
 #: (meta key, default, meaning): the settings of story clustering, documented in the README from this table.
 SETTINGS = (
     ("stories.window_days", 3.0, "an article is compared with articles published at most this many days apart"),
-    ("stories.threshold", 0.25, "the weighted Dice similarity of keys an article needs to join a story"),
+    ("stories.threshold", 0.25, "the share of keys (by weight) an article needs in common with a story's article "
+                              "to join its story"),
 )
 #: Set once every stored article has its story; missing when an ingest ran with stories off, or in a store made
 #: before stories existed: the next ingest with stories on rebuilds them first.
 BUILT = "stories.built"
+#: The least weight two articles must share to be compared at all (see `selon.corpus.signals.WEIGHTS`).
+MIN_SHARED = 5.0
 
 
 @dataclass(frozen=True)
@@ -110,7 +115,8 @@ def _best_story(store: Store, keys: dict[str, float], day: str,
     best: dict[int, float] = {}
     for article, weight in shared.items():
         story, total = story_of[article]
-        best[story] = max(best.get(story, 0.0), 2 * weight / (mine + total))
+        if weight >= MIN_SHARED:
+            best[story] = max(best.get(story, 0.0), weight / min(mine, total))
     ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
     if ranked and ranked[0][1] >= settings.threshold:
         return ranked[0][0], ranked[0][1]
