@@ -9,6 +9,22 @@ from tests.conftest import assert_found
 # (text, expected attributions as (type, words of the content, words of the source's name, stance))
 ROWS = [
     pytest.param(
+        "Son attaché de presse a répondu que « le décalage ne facilite rien » et que « l'entrevue est impossible ».",
+        [("direct", "le décalage ne facilite rien", "attaché de presse", "assert"),
+         ("direct", "l'entrevue est impossible", "attaché de presse", "assert")],
+        id="two-quoted-que-clauses-are-two-statements",
+    ),
+    pytest.param(
+        "Le maire a dit que la route serait fermée et qu'elle rouvrirait lundi.",
+        [("indirect", "la route serait fermée et qu'elle rouvrirait lundi", "maire", "assert")],
+        id="two-unquoted-que-clauses-stay-one-statement",
+    ),
+    pytest.param(
+        "Le patron affirme ne rien regretter.",
+        [("indirect", "ne rien regretter", "patron", "assert")],
+        id="bare-infinitive-is-what-was-said",
+    ),
+    pytest.param(
         "La suspension du contrat a été critiquée par l’opposition municipale.",
         [("indirect", "La suspension du contrat", "opposition municipale", "assert")],
         id="passive-with-agent",
@@ -230,6 +246,7 @@ ROWS = [
 ]
 
 NEGATIVE = [
+    pytest.param("Un urgentiste a souhaité garder l’anonymat.", id="infinitive-after-a-verb-of-will"),
     pytest.param("Le pont a été construit par une entreprise locale.", id="passive-with-agent-but-no-speech-verb"),
     "Pour l’État, la priorité reste la sécurité des patients.",
     pytest.param("Le projet de « ville verte » avance lentement.", id="scare-quotes"),

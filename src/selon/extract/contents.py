@@ -126,6 +126,19 @@ def _clause_deps(hit: CueHit) -> tuple[str, ...]:
     return _CLAUSE_DEPS if hit.frame == "say_obj" else ("ccomp",)
 
 
+def _controls(ctx: Context, hit: CueHit) -> bool:
+    """A verb of will ("souhaiter", "vouloir": the table gives it a control frame) takes an infinitive as what
+    is wanted, not what is said: "a souhaité garder l'anonymat"."""
+    return any(e.frame in ("neg_ctrl", "decline_ctrl") for e in ctx.res.cues.get(hit.lemma, ()))
+
+
+def _bare_infinitive(token: Token) -> bool:
+    """"a estimé ne pas avoir …", "affirme ne rien regretter": an infinitive with no preposition or "to" before
+    it, sharing the speaker's subject, is what was said (not "a refusé de", "decided to")."""
+    return (token.dep_ == "xcomp" and "Inf" in token.morph.get("VerbForm", [])
+            and not any(c.dep_ in ("mark", "aux") and c.i < token.i for c in token.children))
+
+
 def _clause_head(token: Token) -> bool:
     """A complement that states something: not an infinitive of purpose ("conclu un accord pour commencer")."""
     if token.dep_ == "xcomp" and any(c.dep_ == "mark" and c.pos_ in ("ADP", "SCONJ") for c in token.children):
@@ -152,7 +165,8 @@ def clause_content(ctx: Context, hit: CueHit, subject: Token | None,
     if incise and (subject is None or subject.i > verb.i):
         return incise_content(ctx, verb, _phrase_start(verb, hit, subject))
     for child in verb.children:
-        if child.dep_ in _clause_deps(hit) and child.i > verb.i and _clause_head(child):
+        if ((child.dep_ in _clause_deps(hit) or _bare_infinitive(child) and not _controls(ctx, hit))
+                and child.i >= hit.end and _clause_head(child)):
             span = trim(ctx, child.left_edge.i, _before_speech_participle(ctx, child))
             if span is not None:
                 return span, 0.85
@@ -171,6 +185,42 @@ def clause_content(ctx: Context, hit: CueHit, subject: Token | None,
             if span is not None:
                 return span, 0.8
     return incise_content(ctx, verb, _phrase_start(verb, hit, subject))
+
+
+def coordinated_parts(ctx: Context, hit: CueHit, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """The content cut at each coordinated complementiser: "a répondu que « A » et que « B »" and "said that A
+    and that B" report two statements; "a dit que A et B" stays one."""
+    doc = ctx.doc
+    verb = doc[hit.verb]
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if clause is None or not (span[0] <= clause.idx < span[1]):
+        return [span]
+    parts = [c for c in clause.children
+             if c.dep_ == "conj" and c.i > clause.i and any(g.dep_ == "mark" and g.i < c.i for g in c.children)]
+    if not parts:
+        return [span]
+    pieces: list[tuple[int, int]] = []
+    first = ctx.token_at(span[0]).i
+    for part in parts:
+        piece = trim(ctx, first, part.left_edge.i - 1)
+        if piece is not None:
+            pieces.append(piece)
+        first = part.left_edge.i
+    last = trim(ctx, first, ctx.token_at(span[1] - 1).i)
+    if last is not None:
+        pieces.append(last)
+    pieces = [_without_trailing_conjunction(ctx, p) for p in pieces]
+    if len(pieces) < 2 or not all(classify(ctx, *p)[0] == "direct" for p in pieces):
+        return [span]  # reported speech coordinated under one verb stays one statement unless each is quoted
+    return pieces
+
+
+def _without_trailing_conjunction(ctx: Context, span: tuple[int, int]) -> tuple[int, int]:
+    doc = ctx.doc
+    first, last = ctx.token_at(span[0]).i, ctx.token_at(span[1] - 1).i
+    while last > first and (doc[last].pos_ == "CCONJ" or doc[last].is_punct and doc[last].text not in QUOTE_MARKS):
+        last -= 1
+    return span[0], doc[last].idx + len(doc[last])
 
 
 def _before_speech_participle(ctx: Context, clause: Token) -> int:

@@ -18,6 +18,7 @@ from selon.extract.contents import (
     classify,
     clause_content,
     clause_start,
+    coordinated_parts,
     is_clause,
     predicate_content,
     sentence_end,
@@ -358,8 +359,10 @@ def _cue_candidates(ctx: Context, hits: list[CueHit], direct: list[tuple[int, in
             predicates.append(span)
         if _overlaps(span, direct):
             continue
-        kind, start, end = classify(ctx, *span)
-        candidates.append(Candidate((start, end), kind, hit.char_span(doc), hit.lemma, hit.stance, mention, confidence))
+        for part in coordinated_parts(ctx, hit, span):  # "a répondu que « … » et que « … »": two statements
+            kind, start, end = classify(ctx, *part)
+            candidates.append(Candidate((start, end), kind, hit.char_span(doc), hit.lemma, hit.stance, mention,
+                                        confidence))
     return candidates
 
 
