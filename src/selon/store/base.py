@@ -184,7 +184,9 @@ class Store(ABC):
             held = f" (it holds other tables: {', '.join(sorted(tables)[:5])})" if tables else ""
             raise NoStoreError(f"no selon store in {self.location}{held}.")
         version = self._check_meta()
-        if version < LATEST:
+        applied = {int(row[0]) for row in self.query("SELECT version FROM schema_migrations")}
+        if version < LATEST or any(m.version not in applied for m in MIGRATIONS):
+            version = min(m.version for m in MIGRATIONS if m.version not in applied) - 1
             raise StoreError(f"{self.location} has schema version {version}, older than this selon's {LATEST}.",
                              hint=f"Bring it up to date with `selon init --db {self.location}` (or any ingest).")
 
