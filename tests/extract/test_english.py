@@ -8,6 +8,11 @@ from tests.conftest import assert_found
 
 ROWS = [
     pytest.param(
+        "As the Daily Courier reported last week, the mayor skipped three meetings.",
+        [("indirect", "the mayor skipped three meetings", "Daily Courier", "assert")],
+        id="as-parenthetical",
+    ),
+    pytest.param(
         "The new rules were announced by the council on Monday.",
         [("indirect", "The new rules", "council", "assert")],
         id="passive-with-agent",
@@ -151,6 +156,7 @@ ROWS = [
 ]
 
 NEGATIVE = [
+    pytest.param("She arrived late, as she often does.", id="as-clause-without-speech"),
     pytest.param("The new bridge was built by a local firm in 2019.", id="passive-with-agent-but-no-speech-verb"),
     pytest.param('The so-called "green city" project is moving slowly.', id="scare-quotes"),
     pytest.param('She read "War and Peace" last summer.', id="title-in-quotes"),

@@ -9,6 +9,16 @@ from tests.conftest import assert_found
 # (text, expected attributions as (type, words of the content, words of the source's name, stance))
 ROWS = [
     pytest.param(
+        "Comme le révèlent plusieurs médias, les patients n’ont pas tous été admis pour le virus.",
+        [("indirect", "les patients n’ont pas tous été admis pour le virus", "médias", "assert")],
+        id="comme-parenthetical-before",
+    ),
+    pytest.param(
+        "Le col sera fermé aux spectateurs, comme l'a annoncé la préfecture.",
+        [("indirect", "Le col sera fermé aux spectateurs", "préfecture", "assert")],
+        id="comme-parenthetical-after",
+    ),
+    pytest.param(
         "Son attaché de presse a répondu que « le décalage ne facilite rien » et que « l'entrevue est impossible ».",
         [("direct", "le décalage ne facilite rien", "attaché de presse", "assert"),
          ("direct", "l'entrevue est impossible", "attaché de presse", "assert")],

@@ -187,6 +187,25 @@ def clause_content(ctx: Context, hit: CueHit, subject: Token | None,
     return incise_content(ctx, verb, _phrase_start(verb, hit, subject))
 
 
+def as_content(ctx: Context, hit: CueHit) -> tuple[int, int] | None:
+    """"Comme le révèlent plusieurs médias, les chiffres …", "…, as the paper reported": a reporting clause
+    opened by the language's "as" says the rest of its sentence."""
+    doc = ctx.doc
+    verb = doc[hit.verb]
+    if not any(c.dep_ == "mark" and c.i < verb.i and fold(c.text) in ctx.res.as_markers for c in verb.children):
+        return None
+    start, end = clause_start(ctx, verb), sentence_end(ctx, verb) - 1
+    left, right = verb.left_edge.i, verb.right_edge.i
+    if verb.dep_ == "ROOT":  # the parser made the parenthetical the root: it ends at its first comma
+        right = next((t.i - 1 for t in doc[verb.i : end + 1] if t.text == ","), right)
+    while left > start and doc[left - 1].pos_ == "CCONJ":
+        left -= 1  # "Or comme …"
+    before = trim(ctx, start, left - 1) if left > start else None
+    after = trim(ctx, right + 1, end) if right < end else None
+    span = after if before is None or after is not None and ctx.words(*after) > ctx.words(*before) else before
+    return span if span is not None and ctx.words(*span) >= MIN_WORDS and is_clause(ctx, *span) else None
+
+
 def coordinated_parts(ctx: Context, hit: CueHit, span: tuple[int, int]) -> list[tuple[int, int]]:
     """The content cut at each coordinated complementiser: "a répondu que « A » et que « B »" and "said that A
     and that B" report two statements; "a dit que A et B" stays one."""

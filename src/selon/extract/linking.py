@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from selon.extract.according import AccordingHit, find_according, is_initial
 from selon.extract.contents import (
+    as_content,
     classify,
     clause_content,
     clause_start,
@@ -344,9 +345,14 @@ def _cue_candidates(ctx: Context, hits: list[CueHit], direct: list[tuple[int, in
         if leading is not None:  # "…, a annoncé l'instance, évoquant « … »": the participle goes on its statement
             mention = _mention(ctx, doc[leading.verb], incise=is_incise(ctx, leading)) or mention
             incise = False
+        parenthetical = as_content(ctx, hit)
+        if parenthetical is not None:  # "comme l'a révélé le journal, …": the speaker follows the verb
+            mention = _mention(ctx, verb, incise=True) or mention
         if mention is None:
             continue
-        if hit.frame in ("say", "say_obj"):
+        if parenthetical is not None:
+            span, confidence = parenthetical, 0.8
+        elif hit.frame in ("say", "say_obj"):
             said = clause_content(ctx, hit, subject_of(verb, inherit=lambda head: False), incise)
             if said is None or leading is not None and said[0][0] < position:
                 continue
