@@ -9,6 +9,12 @@ from tests.conftest import assert_found
 # (text, expected attributions as (type, words of the content, words of the source's name, stance))
 ROWS = [
     pytest.param(
+        "« Le mieux, selon Paul Roux, député du Nord, serait qu'il se retire. Je ne veux pas m'acharner. »",
+        [("direct", "Le mieux", "Paul Roux", "assert"),
+         ("direct", "serait qu'il se retire. Je ne veux pas m'acharner.", "Paul Roux", "assert")],
+        id="selon-phrase-inside-a-quote-splits-it",
+    ),
+    pytest.param(
         "Comme le révèlent plusieurs médias, les patients n’ont pas tous été admis pour le virus.",
         [("indirect", "les patients n’ont pas tous été admis pour le virus", "médias", "assert")],
         id="comme-parenthetical-before",

@@ -7,6 +7,11 @@ quotes are linked to their cues.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from selon.extract.according import AccordingHit
 from selon.extract.context import Context
 from selon.extract.cues import CueHit
 from selon.extract.mentions import mention_of, subject_of, with_apposed_name
@@ -21,33 +26,50 @@ def is_incise(ctx: Context, hit: CueHit) -> bool:
     return finite and hit.start > 0 and ctx.doc[hit.start - 1].text in ",—–»”\""
 
 
-def split_at_incises(ctx: Context, hits: list[CueHit]) -> list[Quote]:
+def split_at_incises(ctx: Context, hits: list[CueHit], according: Sequence[AccordingHit] = ()) -> list[Quote]:
     """Quotes cut where an incise interrupts them without closing marks, as French typography does:
     "« On manque de tout, raconte une infirmière. Hier encore… »" is two statements of one speaker, the first
-    with the cue right after it, the second continuing it."""
-    return [piece for quote in ctx.quotes for piece in _pieces(ctx, quote, hits)]
+    with the cue right after it, the second continuing it. A "selon X" set off by commas inside the marks
+    ("« Le mieux, selon Paul Roux, député, serait … »") cuts the quote the same way."""
+    return [piece for quote in ctx.quotes for piece in _pieces(ctx, quote, hits, according)]
 
 
-def _pieces(ctx: Context, quote: Quote, hits: list[CueHit]) -> list[Quote]:
+def _interruptions(ctx: Context, quote: Quote, hits: list[CueHit],
+                   according: Sequence[AccordingHit]) -> list[tuple[int, int, Token]]:
+    """(first token, one past the cue, speaker) of each incise or selon phrase inside the quote's marks."""
+    doc = ctx.doc
+    found: list[tuple[int, int, Token]] = []
+    for hit in hits:
+        verb = doc[hit.verb]
+        if not quote.inner_start < verb.idx < quote.inner_end or not is_incise(ctx, hit):
+            continue
+        subject = subject_of(verb, inverted=True, inherit=lambda head: False)
+        if doc[hit.start - 1].text != "," or subject is None or subject.i < hit.start:
+            continue  # "a-t-il glissé": the clitic is inside
+        found.append((hit.start, hit.end, subject))
+    for phrase in according:
+        if quote.inner_start < phrase.char_start < quote.inner_end and phrase.start > 0 and (
+                doc[phrase.start - 1].text == ","):
+            found.append((phrase.start, phrase.end, phrase.head))
+    return sorted(found, key=lambda f: f[0])
+
+
+def _pieces(ctx: Context, quote: Quote, hits: list[CueHit], according: Sequence[AccordingHit]) -> list[Quote]:
     doc = ctx.doc
     pieces: list[Quote] = []
     rest: Quote | None = quote
-    for hit in hits:
+    for start, end, subject in _interruptions(ctx, quote, hits, according):
         if rest is None:
             break
-        verb = doc[hit.verb]
-        if not rest.inner_start < verb.idx < rest.inner_end or not is_incise(ctx, hit):
-            continue
-        comma = doc[hit.start - 1]
-        subject = subject_of(verb, inverted=True, inherit=lambda head: False)
-        if comma.text != "," or subject is None or subject.i < hit.start:  # "a-t-il glissé": the clitic is inside
+        comma = doc[start - 1]
+        if comma.idx < rest.inner_start:
             continue
         first = _trimmed_quote(ctx, rest, rest.start, comma.idx, closed=True, before=rest.before)
         if first is None:
             continue
         pieces.append(first)
         named = with_apposed_name(mention_of(subject, doc), doc).tokens[1]
-        resume = _after_incise(ctx, max(named, hit.end), rest.inner_end)  # after "a-t-il glissé" too
+        resume = _after_incise(ctx, max(named, end), rest.inner_end)  # after "a-t-il glissé" too
         rest = _trimmed_quote(ctx, rest, resume, rest.end, closed=rest.closed, before="sentence") if resume else None
     return pieces + ([rest] if rest is not None else [])
 

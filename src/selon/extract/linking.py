@@ -266,8 +266,9 @@ def _previous_speaker(ctx: Context, quote: Quote) -> Mention | None:
 def find_candidates(ctx: Context) -> list[Candidate]:
     doc = ctx.doc
     hits = [h for h in find_cues(doc, ctx.res) if not ctx.in_boilerplate(*h.char_span(doc))]
-    ctx.quotes = split_at_incises(ctx, hits)
-    according = {a.start: a for a in find_according(ctx)}
+    phrases = find_according(ctx)
+    ctx.quotes = split_at_incises(ctx, hits, phrases)
+    according = {a.start: a for a in phrases}
     used: set[int] = set()  # cue verbs and according phrases already attributed
     candidates, pending = _quote_candidates(ctx, {h.verb: h for h in hits}, according, used)
     candidates += _outermost(_cue_candidates(ctx, [h for h in hits if h.verb not in used], [c.content for c in candidates],
