@@ -148,7 +148,7 @@ def test_requests_to_one_host_are_spaced_by_the_delay(bad_site: Site) -> None:
 
 def test_a_checked_address_is_the_one_connected_to(bad_site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
     """DNS rebinding: the request goes to the address that was checked, whatever a second lookup would say."""
-    import selon.fetch.client as client
+    from selon.fetch import client
 
     checked: list[str] = []
 

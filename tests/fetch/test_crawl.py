@@ -174,3 +174,21 @@ def test_a_sitemap_with_an_entity_bomb_is_refused_without_expanding_it() -> None
             b"</url></urlset>")
     pages = sitemap_links(bomb, "http://x.test/s").pages
     assert all("lollol" not in link.url for link in pages)
+
+
+def test_retry_failed_fetches_a_failed_url_again_and_a_file_retry_leaves_it_alone(db_url: str,
+                                                                                 news: Site) -> None:
+    from dataclasses import replace
+
+    from selon.corpus.ingest import ingest
+
+    with open_store(db_url) as store, Crawl(store, CrawlOptions(FETCH)) as crawl:
+        crawl.add_urls([news.url("/later.html")])
+        assert crawl.ingest(SCRIPTED).failed == 1  # 404 for now
+        assert ingest(store, [], replace(SCRIPTED, retry_failed=True)).failed == 0  # files only: not read as a path
+        assert store.scalar("SELECT code FROM failures") == "E074"
+        news.routes["/later.html"] = html(article(8))
+        report = crawl.ingest(replace(SCRIPTED, retry_failed=True))
+        assert (report.stored, report.failed) == (1, 0)
+        assert store.scalar("SELECT COUNT(*) FROM failures") == 0
+    assert news.count("/later.html") == 2

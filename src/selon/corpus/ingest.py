@@ -107,6 +107,8 @@ def retry_items(store: Store) -> Iterator[RawItem | ReadFailure | Ignored]:
     for record, payload in save.failures(store, retryable_only=True):
         if payload is not None:
             yield RawItem.from_payload(record.key, payload)
+        elif record.name.lower().startswith(("http://", "https://")):
+            continue  # a fetch that failed: retried by fetching (`selon.fetch.crawl`), not read as a path
         else:
             save.forget_failure(store, record.key)
             yield from read_paths([record.name])

@@ -186,11 +186,24 @@ class Crawl:
         return RawItem(url, url, page.html, html=True, meta={"url": page.final_url})
 
     def ingest(self, options: IngestOptions | None = None, progress: Progress | None = None) -> IngestReport:
-        """Fetch what the queue holds and ingest it; then keep (--keep-html) or drop the pages it stored."""
+        """Fetch what the queue holds and ingest it; then keep (--keep-html) or drop the pages it stored.
+        With `retry_failed`, URLs whose fetch failed are fetched again (and failed analyses retried)."""
+        if options is not None and options.retry_failed:
+            self.requeue_failed()
         try:
             return ingest(self.store, [], options, progress, read=self.items())
         finally:
             self.settle()
+
+    def requeue_failed(self) -> int:
+        """URLs whose fetch failed back in the queue, their failure forgotten; how many."""
+        urls = [str(row[0]) for row in self.store.query(
+            "SELECT f.key FROM failures f JOIN fetch_queue q ON q.url = f.key WHERE f.payload IS NULL "
+            "AND f.retryable = 1")]
+        for url in urls:
+            save.forget_failure(self.store, url)
+            self.store.execute("UPDATE fetch_queue SET state = 'pending' WHERE url = ?", (url,))
+        return len(urls)
 
     def settle(self) -> None:
         """Pages whose article is done leave the queue's bodies: into `article_html` when kept. Run after
