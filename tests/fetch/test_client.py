@@ -163,3 +163,17 @@ def test_a_checked_address_is_the_one_connected_to(bad_site: Site, monkeypatch: 
     assert bad_site.hits[-1].headers["host"] == f"news.invalid:{port}"
     assert client.pinned("https://example.org:8443/a?b=1", "2001:db8::1") == (
         "https://[2001:db8::1]:8443/a?b=1", {"Host": "example.org:8443"}, {"sni_hostname": "example.org"})
+
+
+def test_a_message_names_the_hop_that_failed_but_not_the_url_asked_for(bad_site: Site) -> None:
+    """Callers print each failure beside its input, so the URL asked for is not repeated; a later hop is."""
+    from tests.fetch.server import redirect
+
+    bad_site.routes["/moved"] = redirect("/404")
+    with pytest.raises(HTTPStatusError) as direct:
+        fetch_page(bad_site.url("/404"), OPTIONS)
+    with pytest.raises(HTTPStatusError) as moved:
+        fetch_page(bad_site.url("/moved"), OPTIONS)
+    assert direct.value.message == "the server answered 404 Not Found."
+    assert moved.value.message == f"at {bad_site.url('/404')}: the server answered 404 Not Found."
+    assert direct.value.status == moved.value.status == 404

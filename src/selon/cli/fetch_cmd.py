@@ -63,7 +63,7 @@ def _said(found: object) -> None:
 
     assert isinstance(found, Discovered)
     if found.error is not None:
-        err.print(labelled("selon: failed:", "red", str(found.error)))
+        err.print(labelled(f"selon: {found.source}:", "red", str(found.error)))
     elif found.not_modified:
         err.print(f"selon: {found.source}: not modified since the last visit.", highlight=False)
     else:

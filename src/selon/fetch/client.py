@@ -227,7 +227,20 @@ class Fetcher:
 
     def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
             accept: str = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5") -> Fetched:
-        """The answer at `url` after redirects; raises a FetchError (HTTPStatusError for 4xx and 5xx)."""
+        """The answer at `url` after redirects; raises a FetchError (HTTPStatusError for 4xx and 5xx).
+
+        Its message does not repeat `url`, since callers print each failure next to its input; a failure at a
+        later hop names that hop."""
+        try:
+            return self._get(url, etag, last_modified, accept)
+        except FetchError as error:
+            prefix = f"{url}: "
+            error.message = error.message.removeprefix(prefix) if error.message.startswith(prefix) \
+                else f"at {error.message}"
+            error.args = (error.message,)
+            raise
+
+    def _get(self, url: str, etag: str | None, last_modified: str | None, accept: str) -> Fetched:
         check_scheme(url)
         started = time.monotonic()
         seen = [url]

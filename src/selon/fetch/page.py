@@ -78,10 +78,10 @@ def page_of(fetched: Fetched) -> Page:
     """The HTML of an answer; NotHTMLError for any other content (sniffed when the type is missing)."""
     media = fetched.content_type
     if media is not None and media not in HTML_TYPES:
-        raise NotHTMLError(f"{fetched.url}: the server sent {media}, not a web page.")
+        raise NotHTMLError(f"the server sent {media}, not a web page.")
     html, warnings = decode_page(fetched.body, fetched.charset)
     if media is None and not looks_like_html(html):
-        raise NotHTMLError(f"{fetched.url}: the server sent no content type, and the body is no web page.")
+        raise NotHTMLError("the server sent no content type, and the body is no web page.")
     return Page(fetched.url, fetched.final_url, html, tuple(warnings))
 
 

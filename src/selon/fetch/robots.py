@@ -27,9 +27,9 @@ class Robots:
         if rules is None:
             rules = self._rules[origin] = self._load(origin)
         if isinstance(rules, str):
-            raise RobotsDisallowedError(f"{url}: {rules}.")
+            raise RobotsDisallowedError(f"{rules}.")
         if not rules.can_fetch(self.agent, url):
-            raise RobotsDisallowedError(f"{url}: forbidden by {origin}/robots.txt.")
+            raise RobotsDisallowedError(f"forbidden by {origin}/robots.txt.")
 
     def _load(self, origin: str) -> RobotFileParser | str:
         parser = RobotFileParser(f"{origin}/robots.txt")
