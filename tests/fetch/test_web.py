@@ -96,3 +96,20 @@ def test_a_kept_original_is_linked_and_served_sandboxed(kept: str, tmp_path: Pat
     assert original.status_code == 200 and original.text == article(1, title="Le budget").decode()
     assert any("sandbox" in value for value in original.headers.get_list("content-security-policy"))
     assert missing.status_code == 404
+
+
+def test_selon_serve_hands_the_fetch_switches_to_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from selon.cli.main import app
+
+    seen: dict[str, object] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda application, **options: seen.update(app=application))
+    for args, expected in (([], (False, False)), (["--allow-fetch"], (True, False)),
+                           (["--allow-fetch", "--allow-private-fetch"], (True, True))):
+        result = CliRunner().invoke(app, ["serve", *args])
+        assert result.exit_code == 0, result.output
+        settings = seen["app"].state.settings  # type: ignore[attr-defined]
+        assert (settings.allow_fetch, settings.allow_private_fetch) == expected
+        assert settings.fetch_options().allow_private is expected[1]
