@@ -192,3 +192,35 @@ def test_retry_failed_fetches_a_failed_url_again_and_a_file_retry_leaves_it_alon
         assert (report.stored, report.failed) == (1, 0)
         assert store.scalar("SELECT COUNT(*) FROM failures") == 0
     assert news.count("/later.html") == 2
+
+
+def test_a_robots_txt_that_fails_keeps_the_crawler_off_the_host(db_url: str, news: Site) -> None:
+    news.routes["/robots.txt"] = lambda h: (503, {"Content-Type": "text/plain"}, b"down")
+    with open_store(db_url) as store, Crawl(store, CrawlOptions(FETCH)) as crawl:
+        crawl.add_urls([news.url(GOOD[0])])
+        assert crawl.ingest(SCRIPTED).failed == 1
+        assert store.scalar("SELECT code FROM failures") == "E078"
+    assert news.count(GOOD[0]) == 0
+
+
+def test_a_missing_robots_txt_allows_everything(db_url: str, news: Site) -> None:
+    del news.routes["/robots.txt"]
+    with open_store(db_url) as store, Crawl(store, CrawlOptions(FETCH)) as crawl:
+        crawl.add_urls([news.url("/private/secret.html")])
+        assert crawl.ingest(SCRIPTED).stored == 1
+
+
+def test_a_sitemap_index_that_lists_itself_is_read_once(db_url: str, news: Site) -> None:
+    news.routes["/self.xml"] = lambda h: (200, {"Content-Type": "application/xml"},
+                                          sitemap_index(news, ["/self.xml", "/sitemap-b.xml"]))
+    with open_store(db_url) as store, Crawl(store, CrawlOptions(FETCH)) as crawl:
+        found = crawl.discover(news.url("/self.xml"))
+    assert found.error is None and found.found == 1 and news.count("/self.xml") == 1
+
+
+def test_a_gzipped_sitemap_bomb_stops_at_the_size_limit(db_url: str, news: Site) -> None:
+    news.routes["/bomb.xml.gz"] = lambda h: (200, {"Content-Type": "application/gzip"},
+                                             gzip.compress(b"<urlset>" + b" " * (20 * LIMIT)))
+    with open_store(db_url) as store, Crawl(store, CrawlOptions(FETCH)) as crawl:
+        found = crawl.discover(news.url("/bomb.xml.gz"))
+    assert found.error is not None and found.error.code == "E076"
