@@ -37,6 +37,15 @@ ROWS = [
                  id="en-pronoun-skips-prepositional-object"),
     pytest.param("en", "Tom Reed has coached the team for ten years. The 52-year-old said he would step down "
                  "in June.", "step down", "Tom Reed", "person", None, id="en-age-description-refers-back"),
+    pytest.param("en", "Mayor Robert Hale met the police chief, Chris Dunne, on Monday. Dunne said the inquiry "
+                 "would go on. On Wednesday, Hale removed six council members. He said they had broken the law.",
+                 "broken the law", "Robert Hale", "person", "Dunne", id="en-pronoun-after-a-bare-surname-subject"),
+    pytest.param("en", 'The only comment came from Dean Marsh, the company\'s media manager for Europe, who wrote: '
+                 '"I can confirm that the plant will close."', "plant will close", "Dean Marsh", "person", None,
+                 id="en-relative-speaker-through-apposition"),
+    pytest.param("en", "But a spokesperson for the laboratory was quick to downplay rumours of a breakthrough.",
+                 "rumours of a breakthrough", "spokesperson", "anonymous", None,
+                 id="en-quick-to-deny-takes-the-subject"),
     # a name that qualifies a role is not its speaker
     pytest.param("en", "The anonymous Reed campaign official argued that a comeback was still possible.",
                  "comeback", "official", "anonymous", None, id="en-name-as-modifier-is-not-the-speaker"),

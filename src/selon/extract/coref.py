@@ -276,7 +276,14 @@ def _named_people(ctx: Context) -> list[_Named]:
         roles = frozenset(_role_words(phrase, ctx))
         people.append(_Named(ent.text, ent.start_char, _is_subject(ent), ctx.in_heading(ent.start_char), roles,
                              _phrase_gender(phrase, ctx)))
-    return people
+    # a surname the recogniser missed, standing as a subject: "Mayor Jo Hale … Hale removed six members"
+    surnames = {fold(p.name.split()[-1]) for p in people if len(p.name.split()) > 1}
+    typed = {t.i for ent in ctx.ents if ent.label_ in PERSON_LABELS for t in ent}
+    for token in ctx.doc:
+        if (token.pos_ == "PROPN" and token.dep_ in _SUBJECT_DEPS and token.i not in typed
+                and fold(token.text) in surnames and ctx.quote_at(token.idx) is None):
+            people.append(_Named(token.text, token.idx, True, ctx.in_heading(token.idx), frozenset(), None))
+    return sorted(people, key=lambda p: p.start)
 
 
 def _phrase_of(ent: TokenSpan) -> TokenSpan:

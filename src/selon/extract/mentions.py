@@ -19,7 +19,7 @@ from selon.lang import fold
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
 _PASSIVE_DEPS = ("aux:pass", "auxpass")
-_INHERIT_DEPS = ("conj", "xcomp", "advcl", "ccomp", "parataxis")
+_INHERIT_DEPS = ("conj", "xcomp", "advcl", "ccomp", "parataxis", "acomp")  # acomp: "was quick to deny"
 _RELATIVE_DEPS = ("acl:relcl", "relcl", "acl")
 _NOUN_CHAIN_DEPS = ("nmod", "flat", "flat:name", "compound", "pobj")
 _INVERTED_DEPS = ("obj", "dobj", "appos", "nmod", "obl", "obl:arg", "flat:name", "attr")
@@ -55,8 +55,13 @@ def _antecedent(relative: Token) -> Token | None:
     if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN"):
         return None
     noun = doc[i]
-    while noun.dep_ in _NOUN_CHAIN_DEPS and noun.head.i < noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
-        noun = noun.head
+    while noun.head.i < noun.i:
+        if noun.dep_ in _NOUN_CHAIN_DEPS + ("appos",) and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head  # "Jean Roux, manager of the plant, who said": the name, not the apposition
+        elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head.head  # "the manager for North America, who wrote"
+        else:
+            break
     return noun
 
 

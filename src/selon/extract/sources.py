@@ -119,8 +119,8 @@ def _names_another(name: TokenSpan, head: Token) -> bool:
     if name.end <= head.i and head.pos_ == "NOUN":
         return True  # a name before a common noun qualifies it: "the Rasmussen tracking poll"
     root = name.root
-    while root.dep_ == "conj" and root.head != root and not (name.start <= root.head.i < name.end):
-        root = root.head  # "lawyers for Wanda Roe and Ed Doe": the second name stands where the first does
+    if root.dep_ == "conj" and not (name.start <= root.head.i < name.end):
+        return True  # "lawyers for Wanda Roe and Ed Doe", "the ministry and Jean Roux": the first conjunct decides
     return any(c.dep_ == "case" for c in root.children) or root.dep_ in ("poss", "compound", "nmod:poss", "pobj")
 
 
