@@ -75,3 +75,11 @@ def test_ingest_feed_and_urls_store_the_articles(news: Site, tmp_path: Path) -> 
 def test_files_and_urls_in_one_ingest_are_refused(tmp_path: Path) -> None:
     result = runner.invoke(app, ["ingest", "--db", str(tmp_path / "s.db"), str(tmp_path), "http://x.test/a"])
     assert result.exit_code == 2
+
+
+def test_ingest_of_urls_prints_a_json_summary_when_asked(news: Site, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["ingest", "--db", str(tmp_path / "s.db"), "--delay", "0", "-f", "json",
+                                 news.url("/budget.html"), news.url("/pdf")])
+    assert result.exit_code == 3, result.output
+    summary = json.loads(result.stdout)
+    assert (summary["stored"], summary["failed"]) == (1, 1)

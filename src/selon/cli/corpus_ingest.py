@@ -115,7 +115,8 @@ def register(app: typer.Typer) -> None:
                 raise typer.BadParameter("give files or URLs and feeds, not both in one ingest.")
             fetch_cmd.ingest_fetched(db, urls, feed or [], sitemap or [], fetch_cmd.fetch_options(
                 timeout, max_bytes, fetch_cmd.DEFAULTS.max_redirects, user_agent, delay),
-                IngestOptions(workers=workers, retry_failed=retry_failed, lang=lang, models=models), keep_html)
+                IngestOptions(workers=workers, retry_failed=retry_failed, lang=lang, models=models), keep_html,
+                format)
             return
         with reported():
             if engine == Engine.dask:

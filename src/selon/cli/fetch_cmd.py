@@ -11,7 +11,7 @@ from __future__ import annotations
 import signal
 import threading
 from types import FrameType
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -20,6 +20,9 @@ from selon.cli.corpus import DbOption, err, reported
 from selon.corpus.ingest import IngestOptions
 from selon.fetch import is_url
 from selon.fetch.client import DEFAULT_USER_AGENT, FetchOptions
+
+if TYPE_CHECKING:
+    from selon.cli.corpus_ingest import SummaryFormat
 
 TimeoutOption = Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds one fetch may take, all "
                                                                          "of it.")]
@@ -41,7 +44,8 @@ def fetch_options(timeout: float = DEFAULTS.timeout, max_bytes: int = DEFAULTS.m
 
 
 def ingest_fetched(db: str | None, urls: list[str], feeds: list[str], sitemaps: list[str], options: FetchOptions,
-                   ingest_options: IngestOptions, keep_html: bool) -> None:
+                   ingest_options: IngestOptions, keep_html: bool,
+                   format: SummaryFormat | None = None) -> None:
     """`selon ingest URL… --feed F --sitemap S`: queue their links, fetch, analyse, store, summarise."""
     from selon.cli.corpus_ingest import SummaryFormat, progress_bar, summarise
     from selon.corpus import Corpus
@@ -55,7 +59,7 @@ def ingest_fetched(db: str | None, urls: list[str], feeds: list[str], sitemaps: 
             _said(crawl.discover(source))
         with progress_bar("fetching") as update:
             report = crawl.ingest(ingest_options, update)
-    summarise(report, SummaryFormat.text)
+    summarise(report, format or SummaryFormat.text)
 
 
 def _said(found: object) -> None:
