@@ -24,9 +24,9 @@ from selon.schema.records import Analysis
 
 WEIGHTS = {"e": 3.0, "d": 2.0, "q": 2.0, "w": 1.0}
 #: At most this many keys per article (heaviest first): a long article costs no more to place than a short one.
-MAX_SIGNALS = 48
+MAX_SIGNALS = 32
 #: How much of the body counts as the lead for `w:` keys.
-LEAD_CHARS = 400
+LEAD_CHARS = 240
 #: How much of the body is searched for names and numbers.
 BODY_CHARS = 4000
 NAMED_KINDS = frozenset({"person", "organization", "media"})

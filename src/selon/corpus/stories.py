@@ -3,13 +3,14 @@
 An article is placed in three steps, in the transaction that stores it:
 
 1. **Blocking.** Its keys (`selon.corpus.signals`: names, numbers, quoted strings, title and lead words) are
-   looked up in `story_signals` among the articles whose day lies within `window_days` of its own. Only those
-   articles are ever compared with it, so the cost of placing one article depends on how many articles share its
-   keys in the window, not on the size of the store.
+   looked up in `story_signals` among the articles whose day lies within `window_days` of its own: its names,
+   numbers and quotations, at most `PER_KEY` articles per key (the latest); words are counted only for the
+   articles those find. Only those articles are ever compared with it, so the cost of placing one article is
+   bounded whatever the size of the store.
 2. **Similarity.** With each candidate, the weight of the keys they share over the smaller of their two totals
    (an overlap coefficient: a short rewrite shares most of its keys with the long wire story it rewrites, while
-   most of the wire's keys are not in it), counted only when they share at least `MIN_SHARED` (two names, or a
-   name and a number: one shared name is no event). A story's score is its best article's (one close article
+   most of the wire's keys are not in it), counted only when their shared names, numbers and quotations weigh
+   at least `MIN_SHARED` (two names, or a name and a number: one shared name is no event, shared words none). A story's score is its best article's (one close article
    is enough: a rewrite is close to the article it rewrites, not necessarily to every other one).
 3. **Joining.** The article joins the story with the best score when it reaches `threshold` (ties: the oldest
    story), or starts a story of its own, named by its row id. Stories are never merged afterwards, so an article
@@ -35,14 +36,17 @@ from selon.store.base import Store, now
 #: (meta key, default, meaning): the settings of story clustering, documented in the README from this table.
 SETTINGS = (
     ("stories.window_days", 3.0, "an article is compared with articles published at most this many days apart"),
-    ("stories.threshold", 0.25, "the share of keys (by weight) an article needs in common with a story's article "
-                              "to join its story"),
+    ("stories.threshold", 0.25, "the share of keys (by weight) an article needs in common with a story's article"),
 )
 #: Set once every stored article has its story; missing when an ingest ran with stories off, or in a store made
 #: before stories existed: the next ingest with stories on rebuilds them first.
 BUILT = "stories.built"
-#: The least weight two articles must share to be compared at all (see `selon.corpus.signals.WEIGHTS`).
+#: The least weight of names, numbers and quotations two articles must share to be compared at all (see
+#: `selon.corpus.signals.WEIGHTS`): words alone never join a story, however many.
 MIN_SHARED = 5.0
+#: Per key, only the articles most recently published with it within the window are candidates: a common word
+#: or name costs no more than this many rows, and a big story's keys still lead to its latest articles.
+PER_KEY = 50
 
 
 @dataclass(frozen=True)
@@ -101,22 +105,37 @@ def _best_story(store: Store, keys: dict[str, float], day: str,
     centre = date.fromisoformat(day)
     span = timedelta(days=settings.window_days)
     low, high = (centre - span).isoformat(), (centre + span).isoformat()
-    names = sorted(keys)
-    rows = store.query(
-        f"SELECT g.article_id, g.story_id, g.signal, sa.weight FROM story_signals g "
-        f"JOIN story_articles sa ON sa.article_id = g.article_id "
-        f"WHERE g.signal IN ({', '.join('?' * len(names))}) AND g.day >= ? AND g.day <= ?", [*names, low, high])
+    anchors = sorted(k for k in keys if not k.startswith("w:"))
+    if not anchors:
+        return None, 0.0
+    # One index range per name, number or quotation, read backwards from the window's end
+    # (story_signals_recent), PER_KEY rows at most; words are only counted for the articles these find.
+    per_key = ("SELECT * FROM (SELECT article_id, story_id, signal FROM story_signals WHERE signal = ? AND day >= ? "
+               "AND day <= ? ORDER BY day DESC, article_id DESC LIMIT ?) k")
+    rows = store.query(" UNION ALL ".join([per_key] * len(anchors)),
+                       [value for name in anchors for value in (name, low, high, PER_KEY)])
     shared: dict[int, float] = defaultdict(float)
-    story_of: dict[int, tuple[int, float]] = {}
-    for article, story, signal, total in rows:
+    story_of: dict[int, int] = {}
+    for article, story, signal in rows:
         shared[int(article)] += keys[str(signal)]
-        story_of[int(article)] = (int(story), float(total))
+        story_of[int(article)] = int(story)
+    candidates = sorted(a for a, weight in shared.items() if weight >= MIN_SHARED)
+    if not candidates:
+        return None, 0.0
+    words = sorted(k for k in keys if k.startswith("w:"))
+    if words:
+        for article, signal in store.query(
+                f"SELECT article_id, signal FROM story_signals WHERE article_id IN ({', '.join('?' * len(candidates))})"
+                f" AND signal IN ({', '.join('?' * len(words))})", [*candidates, *words]):
+            shared[int(article)] += keys[str(signal)]
+    totals = {int(a): float(w) for a, w in store.query(
+        f"SELECT article_id, weight FROM story_articles WHERE article_id IN ({', '.join('?' * len(candidates))})",
+        candidates)}
     mine = sum(keys.values())
     best: dict[int, float] = {}
-    for article, weight in shared.items():
-        story, total = story_of[article]
-        if weight >= MIN_SHARED:
-            best[story] = max(best.get(story, 0.0), weight / min(mine, total))
+    for article in candidates:
+        story = story_of[article]
+        best[story] = max(best.get(story, 0.0), shared[article] / min(mine, totals.get(article, mine)))
     ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
     if ranked and ranked[0][1] >= settings.threshold:
         return ranked[0][0], ranked[0][1]
