@@ -23,9 +23,12 @@ from collections import Counter
 from collections.abc import Hashable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from selon.schema.records import Analysis, Article, Attribution, Source, Span
+
+
+K = TypeVar("K", bound=Hashable)
 
 
 @dataclass(frozen=True)
@@ -35,14 +38,14 @@ class PRF:
     f1: float
 
 
-def bcubed(gold: Mapping[Hashable, Hashable], predicted: Mapping[Hashable, Hashable]) -> PRF:
+def bcubed(gold: Mapping[K, Hashable], predicted: Mapping[K, Hashable]) -> PRF:
     """B-cubed over the items of `gold` (an item missing from `predicted` is a cluster of its own)."""
     items = list(gold)
     if not items:
         return PRF(0.0, 0.0, 0.0)
-    mine = {item: predicted.get(item, ("alone", item)) for item in items}
-    gold_members: dict[Hashable, set[Hashable]] = {}
-    mine_members: dict[Hashable, set[Hashable]] = {}
+    mine: dict[K, Hashable] = {item: predicted.get(item, ("alone", item)) for item in items}
+    gold_members: dict[Hashable, set[K]] = {}
+    mine_members: dict[Hashable, set[K]] = {}
     for item in items:
         gold_members.setdefault(gold[item], set()).add(item)
         mine_members.setdefault(mine[item], set()).add(item)
@@ -126,7 +129,7 @@ def score(articles: list[dict[str, Any]], gold_claims: dict[str, dict[str, Any]]
         for appearance in view.claim.denials:
             denied_by[local[(appearance.article, appearance.content)]] = view.claim.id
     claims = bcubed(gold_claim, predicted_claim)
-    majority = {}  # predicted claim → the gold claim most of its appearances have
+    majority: dict[str, str | None] = {}  # predicted claim → the gold claim most of its appearances have
     for claim_id in set(predicted_claim.values()):
         votes = Counter(gold_claim[i] for i, c in predicted_claim.items() if c == claim_id and i in gold_claim)
         majority[claim_id] = votes.most_common(1)[0][0] if votes else None
@@ -134,7 +137,7 @@ def score(articles: list[dict[str, Any]], gold_claims: dict[str, dict[str, Any]]
     origins_right = anonymous_right = 0
     details = {}
     for label, expected in sorted(gold_claims.items()):
-        votes = Counter(predicted_claim.get(i) for i, g in gold_claim.items() if g == label)
+        votes = Counter(predicted_claim[i] for i, g in gold_claim.items() if g == label and i in predicted_claim)
         found = by_id.get(votes.most_common(1)[0][0]) if votes else None
         count = len(found.origins) if found else 0
         anonymous = found.anonymous_only if found else None
@@ -155,7 +158,7 @@ def score(articles: list[dict[str, Any]], gold_claims: dict[str, dict[str, Any]]
 
 def _local_ids(articles: list[dict[str, Any]]) -> dict[tuple[str, str], tuple[str, str]]:
     """(article id, content) → the gold item (article id, local attribution id)."""
-    found = {}
+    found: dict[tuple[str, str], tuple[str, str]] = {}
     for article in articles:
         for index, attribution in enumerate(article["attributions"]):
             found.setdefault((article["id"], attribution["content"]), (article["id"], f"a{index + 1}"))
