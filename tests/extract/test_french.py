@@ -9,6 +9,16 @@ from tests.conftest import assert_found
 # (text, expected attributions as (type, words of the content, words of the source's name, stance))
 ROWS = [
     pytest.param(
+        "Le maire a démissionné. « Je ne savais rien », a-t-il déclaré à la presse.",
+        [("direct", "Je ne savais rien", "maire", "assert")],
+        id="clitic-before-the-participle-with-an-indirect-object",
+    ),
+    pytest.param(
+        "Le suspect a été placé en garde à vue, a-t-on appris de source policière.",
+        [("indirect", "Le suspect a été placé en garde à vue", "source policière", "assert")],
+        id="a-t-on-appris-de-source",
+    ),
+    pytest.param(
         "« Le mieux, selon Paul Roux, député du Nord, serait qu'il se retire. Je ne veux pas m'acharner. »",
         [("direct", "Le mieux", "Paul Roux", "assert"),
          ("direct", "serait qu'il se retire. Je ne veux pas m'acharner.", "Paul Roux", "assert")],

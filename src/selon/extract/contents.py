@@ -302,7 +302,8 @@ def incise_content(ctx: Context, verb: Token, phrase_start: int) -> tuple[tuple[
     doc = ctx.doc
     if phrase_start == 0 or doc[phrase_start - 1].text not in _INCISE_MARKS:
         return None
-    subject_before = any(c.dep_ in _SUBJECT_DEPS and c.i < verb.i for c in verb.children)
+    # an inverted clitic ("a-t-on appris de source sûre") stands before the participle but is no fronted subject
+    subject_before = any(c.dep_ in _SUBJECT_DEPS and c.i < verb.i and not c.text.startswith("-") for c in verb.children)
     after = [c for c in verb.children if c.i > verb.i]
     if subject_before:
         # "X, officials said (on Tuesday)." ends the sentence; "l'accord pourrait répondre à ..." does not.
