@@ -46,6 +46,12 @@ ROWS = [
     pytest.param("en", "But a spokesperson for the laboratory was quick to downplay rumours of a breakthrough.",
                  "rumours of a breakthrough", "spokesperson", "anonymous", None,
                  id="en-quick-to-deny-takes-the-subject"),
+    pytest.param("fr", "Pour Paul Séguier, microbiologiste à l’université, l’hypothèse est « la plus probable ». "
+                 "« Cette bactérie prolifère vite », explique le chercheur. Il met en garde contre des « conclusions "
+                 "hâtives ».", "conclusions", "Paul Séguier", "person", None,
+                 id="fr-epicene-role-says-no-gender-and-a-synonym-refers-back"),
+    pytest.param("fr", "« Cette bactérie prolifère vite », explique le chercheur.", "bactérie prolifère",
+                 "chercheur", "person", "bactérie", id="fr-the-quote-is-never-its-own-source"),
     # a name that qualifies a role is not its speaker
     pytest.param("en", "The anonymous Reed campaign official argued that a comeback was still possible.",
                  "comeback", "official", "anonymous", None, id="en-name-as-modifier-is-not-the-speaker"),

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.tokens import Span as TokenSpan
+from spacy.tokens import Token
 
 from selon.extract.context import Context
 from selon.extract.mentions import PERSON_LABELS, Mention, mention_of
@@ -313,9 +314,15 @@ def _phrase_gender(phrase: TokenSpan, ctx: Context) -> str | None:
         if gender in ("f", "m") and token.text[:1].isupper():
             return gender
     for token in phrase:
-        if token.pos_ == "NOUN" and fold(token.lemma_) in ctx.res.roles and token.morph.get("Gender", []) == ["Fem"]:
+        if token.pos_ == "NOUN" and fold(token.lemma_) in ctx.res.roles and _feminine(token):
             return "f"
     return None
+
+
+def _feminine(noun: Token) -> bool:
+    """A feminine determiner on the noun ("la ministre", "une porte-parole"): the noun's own tag is a guess for
+    words of both genders ("microbiologiste", "juriste")."""
+    return any(c.dep_ == "det" and c.morph.get("Gender", []) == ["Fem"] for c in noun.children)
 
 
 def _key(text: str, ctx: Context) -> str:

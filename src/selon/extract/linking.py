@@ -67,8 +67,13 @@ def _mention(ctx: Context, verb: Token, incise: bool = False) -> Mention | None:
     An incise ("..., a déclaré X") may have its subject after it and never borrows one from the statement it
     closes; no verb borrows a subject from inside a quote.
     """
+    quoted = ctx.quote_at(verb.idx)
+
     def timely(token: Token) -> bool:
-        return fold(token.lemma_) in ctx.res.time_nouns
+        """Words that name nobody: nouns of time, and any word of a quotation the verb is outside of (the quote
+        is what was said, never who said it: "« Cette bactérie prolifère », explique le chercheur")."""
+        inside = ctx.quote_at(token.idx)
+        return fold(token.lemma_) in ctx.res.time_nouns or inside is not None and inside is not quoted
 
     if incise:
         subject = subject_of(verb, inverted=True, inherit=lambda head: False, never=timely)

@@ -95,7 +95,8 @@ def subject_of(verb: Token, *, inverted: bool = False, inherit: Callable[[Token]
     # "a-t-il", "estime-t-elle": the clitic right after the verb (or after its auxiliary, before the
     # participle: "a-t-il déclaré"), wherever the parser hung it
     doc = verb.doc
-    for token in [*doc[verb.i + 1 : min(verb.i + 3, len(doc))], *doc[max(verb.i - 2, 0) : verb.i]]:
+    around: list[Token] = [*doc[verb.i + 1 : min(verb.i + 3, len(doc))], *doc[max(verb.i - 2, 0) : verb.i]]
+    for token in around:
         if token.pos_ == "PRON" and token.text.startswith("-") and not _is_euphonic(token):
             return token
     # "des accords que Morel décrit comme ...": a finite verb hung as a modifier of the noun right before it

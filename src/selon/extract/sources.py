@@ -177,14 +177,15 @@ def _apposed_name(head: Token, tokens: TokenSpan, ctx: Context) -> str | None:
 
 
 def _gender(head: Token, pronoun: str | None, ctx: Context) -> str | None:
-    """What the words say of the source's gender: the pronoun, or a feminine common noun ("la ministre"). A
-    masculine noun says nothing (French writes "le médecin" or "le ministre" of a woman too), and a proper
-    noun's tagged gender is a guess from its spelling."""
+    """What the words say of the source's gender: the pronoun, or a feminine determiner on a common noun ("la
+    ministre"). A masculine one says nothing (French writes "le médecin" or "le ministre" of a woman too), and a
+    proper noun's tagged gender is a guess from its spelling."""
     if pronoun is not None:
         return ctx.res.pronoun_genders.get(pronoun)
     if head.pos_ != "NOUN" or "Sing" not in head.morph.get("Number", ["Sing"]):
         return None
-    return "f" if head.morph.get("Gender", []) == ["Fem"] else None
+    feminine = any(c.dep_ == "det" and c.morph.get("Gender", []) == ["Fem"] for c in head.children)
+    return "f" if feminine else None  # the determiner: "la juriste"; the noun's own tag is a guess for "juriste"
 
 
 def read(mention: Mention, ctx: Context) -> _Reading:
