@@ -11,6 +11,7 @@ made: merging two speakers is worse for a fact-checker than keeping one speaker 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span as TokenSpan
@@ -278,12 +279,14 @@ def _named_people(ctx: Context) -> list[_Named]:
         people.append(_Named(ent.text, ent.start_char, _is_subject(ent), ctx.in_heading(ent.start_char), roles,
                              _phrase_gender(phrase, ctx)))
     # a surname the recogniser missed, standing as a subject: "Mayor Jo Hale … Hale removed six members"
-    surnames = {fold(p.name.split()[-1]) for p in people if len(p.name.split()) > 1}
+    surnames = {p.name.split()[-1] for p in people if len(p.name.split()) > 1}
     typed = {t.i for ent in ctx.ents if ent.label_ in PERSON_LABELS for t in ent}
-    for token in ctx.doc:
-        if (token.pos_ == "PROPN" and token.dep_ in _SUBJECT_DEPS and token.i not in typed
-                and fold(token.text) in surnames and ctx.quote_at(token.idx) is None):
-            people.append(_Named(token.text, token.idx, True, ctx.in_heading(token.idx), frozenset(), None))
+    for surname in surnames:  # looked up in the text: a pass over every token costs more than the rest
+        for match in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", ctx.text):
+            token = ctx.token_at(match.start())
+            if (token.pos_ == "PROPN" and token.dep_ in _SUBJECT_DEPS and token.i not in typed
+                    and ctx.quote_at(token.idx) is None):
+                people.append(_Named(token.text, token.idx, True, ctx.in_heading(token.idx), frozenset(), None))
     return sorted(people, key=lambda p: p.start)
 
 
@@ -291,10 +294,7 @@ def _phrase_of(ent: TokenSpan) -> TokenSpan:
     """The noun phrase a name stands in: its own subtree, or the noun it is apposed to, within its sentence."""
     root = ent.root
     top = root.head if root.dep_ in _NAME_DEPS and root.head.pos_ in ("NOUN", "PROPN") and root.head != root else root
-    sent = ent.sent
-    left = max(top.left_edge.i, sent.start)
-    right = min(top.right_edge.i, sent.end - 1)
-    return ent.doc[left : right + 1]
+    return ent.doc[top.left_edge.i : top.right_edge.i + 1]  # a subtree never leaves its sentence
 
 
 def _is_subject(ent: TokenSpan) -> bool:
