@@ -53,6 +53,25 @@ def test_syndicated_copies_count_one_statement_carried_by_each_outlet(db_url: st
         assert (speaker.statements, speaker.attributions, speaker.outlets) == (1, 2, ("A", "B"))
 
 
+def test_the_anonymous_source_of_syndicated_copies_is_ranked_once(db_url: str) -> None:
+    line = "un haut responsable|anonymous|assert|Les sanctions tomberont.\n"
+    with open_store(db_url) as store:
+        for outlet in ("A", "B", "C"):
+            _save(store, WIRE + line + f"Publié par {outlet}.\n", f"k{outlet}", outlet=outlet)
+        [speaker] = queries.sources(store)
+        assert (speaker.kind, speaker.statements, speaker.attributions) == ("anonymous", 1, 3)
+        assert speaker.outlets == ("A", "B", "C")
+
+
+def test_anonymous_sources_of_different_stories_stay_apart(db_url: str) -> None:
+    other = " ".join(f"autre{i}" for i in range(60)) + "\n"
+    line = "un haut responsable|anonymous|assert|Les sanctions tomberont.\n"
+    with open_store(db_url) as store:
+        _save(store, WIRE + line, "k1", outlet="A")
+        _save(store, other + line, "k2", outlet="B")
+        assert len(queries.sources(store)) == 2
+
+
 def test_different_stories_are_not_grouped(db_url: str) -> None:
     other = " ".join(f"autre{i}" for i in range(60)) + "\n"
     with open_store(db_url) as store:

@@ -21,15 +21,19 @@ LINKED_KINDS = frozenset({"person", "organization", "media"})
 SpeakerKey = tuple[str, str]  # (kind, key)
 
 
-def speakers_for(store: Store, sources: Sequence[Source], article_row: int) -> dict[str, int]:
+def speakers_for(store: Store, sources: Sequence[Source], article_row: int,
+                 group: int | None = None) -> dict[str, int]:
     """The speaker id of each of an article's sources (by source id), created when new, inside the caller's
     transaction: a few statements for the whole article, not a lookup per source. A surname-only person joins
-    the one full name with that surname, a full name this same article brings included."""
+    the one full name with that surname, a full name this same article brings included. Unlinked sources
+    (anonymous, documents) are one speaker per syndication `group`: the "senior official" of one wire story
+    carried by three outlets is one source, not three."""
     keyed: dict[str, SpeakerKey] = {}
     names: dict[SpeakerKey, str] = {}
     for source in sources:
         key = name_key(source.name) if source.kind in LINKED_KINDS else ""
-        keyed[source.id] = (source.kind, key or f"#{article_row}:{source.id}")
+        unlinked = f"#g{group}:{name_key(source.name)}" if group is not None else f"#{article_row}:{source.id}"
+        keyed[source.id] = (source.kind, key or unlinked)
         names.setdefault(keyed[source.id], source.name)
     short = {k for k in keyed.values() if _surname_only(k)}
     ids = _ensure(store, set(keyed.values()) - short, names)

@@ -160,7 +160,7 @@ def save_analysis(store: Store, analysis: Analysis, key: str, index: syndication
 def _write_records(store: Store, analysis: Analysis, row: int, group: int) -> None:
     """Sources and attributions in one statement each (speakers resolved for the whole article at once), and
     the per-speaker figures they add to."""
-    speakers = speakers_for(store, analysis.sources, row)
+    speakers = speakers_for(store, analysis.sources, row, group)
     store.executemany(
         "INSERT INTO sources (article_id, local_id, kind, name, description, role, affiliation, count, "
         "speaker_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
