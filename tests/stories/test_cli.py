@@ -86,7 +86,8 @@ def test_claimreview_export_has_no_rating(filled: tuple[str, int], tmp_path) -> 
     review = next(r for r in reviews if len(r["itemReviewed"]["appearance"]) > 1)
     assert review["@type"] == "ClaimReview" and "reviewRating" not in review
     assert review["itemReviewed"]["@type"] == "Claim"
-    assert {a["name"] for a in review["itemReviewed"]["author"]} == {
-        "des responsables (AFP)", "une source syndicale (Le Matin)", "Paul Garnier"}
+    assert {(a["@type"], a["name"]) for a in review["itemReviewed"]["author"]} == {
+        ("Person", "des responsables (AFP)"), ("Person", "une source syndicale (Le Matin)"),
+        ("Person", "Paul Garnier")}
     assert review["itemReviewed"]["firstAppearance"]["publisher"]["name"] == "AFP"
     assert "3 independent origin(s)" in review["reviewBody"] and "Denied by le syndicat Sud" in review["reviewBody"]

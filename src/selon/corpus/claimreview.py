@@ -16,7 +16,7 @@ from selon.corpus import story_queries
 from selon.store.base import Store
 
 CONTEXT = "https://schema.org"
-PERSON_KINDS = ("person",)
+PERSON_KINDS = ("person", "anonymous")
 
 
 def _work(appearance: dict[str, Any], articles: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -32,9 +32,10 @@ def _work(appearance: dict[str, Any], articles: dict[str, dict[str, Any]]) -> di
 
 
 def _author(origin: dict[str, Any], appearances: dict[int, dict[str, Any]]) -> dict[str, Any]:
+    """A claimant: people (named or not) are a `Person`, institutions, outlets and documents' issuers an
+    `Organization`."""
     kinds = {appearances[i]["source_kind"] for i in origin["appearances"] if i in appearances}
-    kind = "Person" if kinds & set(PERSON_KINDS) else "Organization" if kinds & {"organization", "media"} else "Thing"
-    return {"@type": kind, "name": origin["label"]}
+    return {"@type": "Person" if kinds & set(PERSON_KINDS) else "Organization", "name": origin["label"]}
 
 
 def reviews(document: dict[str, Any]) -> Iterator[dict[str, Any]]:
