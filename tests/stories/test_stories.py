@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from selon.corpus import save, stories
 from selon.corpus.ingest import IngestOptions, ingest
 from selon.corpus.syndication import Syndication
@@ -138,3 +140,17 @@ def test_an_ingest_with_stories_off_leaves_them_to_the_next_one(db_url: str, tmp
         assert store.scalar("SELECT COUNT(*) FROM story_articles") == 0
         ingest(store, [second], IngestOptions(lang="fr", analyzer=scripted_analyzer))
         assert len(set(_stories(store).values())) == 1 and len(_stories(store)) == 2
+
+
+def test_only_the_latest_articles_of_a_key_are_read_and_a_rebuild_reads_the_same(
+        db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(stories, "PER_KEY", 2)
+    with open_store(db_url) as store:
+        rows = [_save(store, HOSPITAL + f"Suite {i}.\n", f"h{i}", published=f"2024-03-0{1 + i % 4}")
+                for i in range(8)]
+        rows += [_save(store, FLOOD + f"Suite {i}.\n", f"f{i}", published=f"2024-03-0{1 + i % 4}") for i in range(4)]
+        placed = _stories(store)
+        assert {placed[r] for r in rows[:8]} == {rows[0]} and {placed[r] for r in rows[8:]} == {rows[8]}
+        incremental = sorted(store.query("SELECT article_id, story_id, score FROM story_articles"))
+        stories.rebuild(store)
+        assert sorted(store.query("SELECT article_id, story_id, score FROM story_articles")) == incremental
