@@ -9,6 +9,11 @@ from tests.conftest import assert_found
 # (text, expected attributions as (type, words of the content, words of the source's name, stance))
 ROWS = [
     pytest.param(
+        "Le ministre s’est dit « très inquiet ».",
+        [("direct", "très inquiet", "ministre", "assert")],
+        id="se-dire-with-a-quoted-attribute",
+    ),
+    pytest.param(
         "Le maire a démissionné. « Je ne savais rien », a-t-il déclaré à la presse.",
         [("direct", "Je ne savais rien", "maire", "assert")],
         id="clitic-before-the-participle-with-an-indirect-object",
@@ -272,6 +277,7 @@ ROWS = [
 ]
 
 NEGATIVE = [
+    pytest.param("Deux conseillers se sont exprimés sans être autorisés.", id="reflexive-verb-with-an-adjunct"),
     pytest.param("Un urgentiste a souhaité garder l’anonymat.", id="infinitive-after-a-verb-of-will"),
     pytest.param("Le pont a été construit par une entreprise locale.", id="passive-with-agent-but-no-speech-verb"),
     "Pour l’État, la priorité reste la sécurité des patients.",

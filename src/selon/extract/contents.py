@@ -126,6 +126,14 @@ def _clause_deps(hit: CueHit) -> tuple[str, ...]:
     return _CLAUSE_DEPS if hit.frame == "say_obj" else ("ccomp",)
 
 
+def _said_of_oneself(verb: Token, child: Token) -> bool:
+    """A reflexive verb of saying with an attribute ("le ministre s'est dit « très inquiet »", "se dit prête"):
+    the attribute is what the speaker said of themselves."""
+    return (child.dep_ == "xcomp" and not {"Inf", "Part"} & set(child.morph.get("VerbForm", []))
+            and not any(c.dep_ in ("mark", "case", "aux", "aux:pass") for c in child.children)
+            and any("Yes" in c.morph.get("Reflex", []) and c.i < verb.i for c in verb.children))
+
+
 def _controls(ctx: Context, hit: CueHit) -> bool:
     """A verb of will ("souhaiter", "vouloir": the table gives it a control frame) takes an infinitive as what
     is wanted, not what is said: "a souhaité garder l'anonymat"."""
@@ -165,6 +173,10 @@ def clause_content(ctx: Context, hit: CueHit, subject: Token | None,
     if incise and (subject is None or subject.i > verb.i):
         return incise_content(ctx, verb, _phrase_start(verb, hit, subject))
     for child in verb.children:
+        if _said_of_oneself(verb, child) and child.i >= hit.end:  # "s'est dit « révolté » par sa mort"
+            span = _subtree(ctx, child)
+            if span is not None:
+                return span, 0.8
         if ((child.dep_ in _clause_deps(hit) or _bare_infinitive(child) and not _controls(ctx, hit))
                 and child.i >= hit.end and _clause_head(child)):
             span = trim(ctx, child.left_edge.i, _before_speech_participle(ctx, child))
