@@ -42,7 +42,7 @@ class Extraction:
 def extract(doc: Doc, res: LangResources) -> Extraction:
     text = doc.text
     furniture = boilerplate(text, res)
-    ctx = Context.build(doc, res, furniture)
+    ctx = Context.build(doc, res, furniture, text)
     candidates = find_candidates(ctx)
     resolver = Resolver(ctx)
     entities: dict[int, Entity] = {}  # id(candidate) -> its source

@@ -35,8 +35,8 @@ class Context:
     _token_ends: list[int] = field(default_factory=list)  # character offset one past each token
 
     @classmethod
-    def build(cls, doc: Doc, res: LangResources, boilerplate: list[Note]) -> Context:
-        text = doc.text
+    def build(cls, doc: Doc, res: LangResources, boilerplate: list[Note], text: str | None = None) -> Context:
+        text = doc.text if text is None else text
         quotes = [q for q in find_quotes(text) if not _inside_any(q.start, q.end, boilerplate)]
         spans = list(paragraphs(text))
         offsets = doc.to_array([IDX, LENGTH])  # in C: a Python loop over the tokens is slow

@@ -204,9 +204,10 @@ def _multiword_hit(token: Token, res: LangResources) -> CueHit | None:
     return None
 
 
-def find_cues(doc: Doc, res: LangResources) -> list[CueHit]:
+def find_cues(doc: Doc, res: LangResources, text: str | None = None) -> list[CueHit]:
+    """Every cue of the Doc; `text` is `doc.text` when the caller has it (spaCy rebuilds it at each access)."""
     hits = []
-    text = doc.text
+    text = doc.text if text is None else text
     previous = ""
     multiword = _multiword(res)
     for token in doc:

@@ -270,7 +270,7 @@ def _previous_speaker(ctx: Context, quote: Quote) -> Mention | None:
 
 def find_candidates(ctx: Context) -> list[Candidate]:
     doc = ctx.doc
-    hits = [h for h in find_cues(doc, ctx.res) if not ctx.in_boilerplate(*h.char_span(doc))]
+    hits = [h for h in find_cues(doc, ctx.res, ctx.text) if not ctx.in_boilerplate(*h.char_span(doc))]
     phrases = find_according(ctx)
     ctx.quotes = split_at_incises(ctx, hits, phrases)
     according = {a.start: a for a in phrases}
