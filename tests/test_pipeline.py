@@ -43,8 +43,11 @@ def test_the_json_follows_the_selon_1_schema(example: Analysis) -> None:
     assert set(data) == {"schema", "article", "attributions", "sources", "notes", "summary"}
     assert set(data["article"]) == {"id", "lang", "title", "url", "outlet", "published", "text"}
     first = data["attributions"][0]
-    assert set(first) == {"id", "type", "content", "cue", "source", "stance", "confidence"}
+    # fields added within selon/1: "via" on attributions, "kind_reason" and "evidence" on sources
+    assert set(first) == {"id", "type", "content", "cue", "source", "stance", "confidence", "via"}
     assert set(first["source"]) == {"id", "mention"}
+    assert set(data["sources"][0]) == {"id", "kind", "name", "description", "role", "affiliation", "count",
+                                       "mentions", "kind_reason", "evidence"}
     ids = {s["id"] for s in data["sources"]}
     assert all(a["source"]["id"] in ids for a in data["attributions"])
     summary = data["summary"]

@@ -87,6 +87,7 @@ def _attribution(ctx: Context, number: str, candidate: Candidate, source_id: str
         mention=mention,
         stance=candidate.stance,
         confidence=candidate.confidence,
+        via=_span(ctx, *candidate.via) if candidate.via else None,
     )
 
 

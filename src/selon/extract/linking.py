@@ -39,6 +39,7 @@ from selon.extract.mentions import (
 )
 from selon.extract.passive import find_passives
 from selon.extract.quotes import QUOTE_MARKS, Quote
+from selon.extract.sources import outlet_in as _outlet
 from selon.lang import fold
 from selon.schema.records import AttributionType, Stance
 
@@ -59,6 +60,8 @@ class Candidate:
     confidence: float
     #: the candidate whose speaker this one continues (a quote with no cue of its own)
     follows: Candidate | None = None
+    #: the outlet that relayed the statement (character span): "Selon l'AFP, des responsables affirment …"
+    via: tuple[int, int] | None = None
 
 
 def _mention(ctx: Context, verb: Token, incise: bool = False) -> Mention | None:
@@ -308,7 +311,8 @@ def _quote_candidates(
                 if clause is not None:
                     kind, start, end = classify(ctx, *clause)
             mention = _mention(ctx, doc[after.verb], incise=True)
-            candidates.append(Candidate((start, end), kind, after.char_span(doc), after.lemma, after.stance, mention, 0.95))
+            candidates.append(Candidate((start, end), kind, after.char_span(doc), after.lemma, after.stance, mention, 0.95,
+                                        via=_relay(ctx, doc[after.verb], mention)))
         elif isinstance(after, AccordingHit):
             used.add(after.start)
             mention = mention_of(after.head, doc, stop=_phrase_stop(ctx, after))
@@ -371,11 +375,37 @@ def _cue_candidates(ctx: Context, hits: list[CueHit], direct: list[tuple[int, in
             predicates.append(span)
         if _overlaps(span, direct):
             continue
+        relay = _relay(ctx, verb, mention)
         for part in coordinated_parts(ctx, hit, span):  # "a répondu que « … » et que « … »": two statements
             kind, start, end = classify(ctx, *part)
             candidates.append(Candidate((start, end), kind, hit.char_span(doc), hit.lemma, hit.stance, mention,
-                                        confidence))
+                                        confidence, via=relay))
     return candidates
+
+
+def _names_outlet(ctx: Context, head: Token, mention: Mention) -> bool:
+    return _outlet(ctx.text[mention.start : mention.end], ctx) is not None or fold(head.lemma_) in ctx.res.media_nouns
+
+
+def _relay(ctx: Context, verb: Token, speaker: Mention | None) -> tuple[int, int] | None:
+    """The outlet a speaker told ("ont déclaré à la BBC", "told Reuters", "said to the AFP"): an object or an
+    oblique of the verb of saying that names an outlet, when the speaker is someone else."""
+    if speaker is None or _outlet(ctx.text[speaker.start : speaker.end], ctx) is not None:
+        return None
+    for child in verb.children:
+        noun = child
+        if child.dep_ in ("prep", "dative") and child.pos_ == "ADP":
+            noun = next((g for g in child.children if g.dep_ == "pobj"), child)
+        elif child.dep_ not in ("obl", "obl:arg", "iobj", "obj", "dobj", "dative"):
+            continue
+        if noun.pos_ not in ("PROPN", "NOUN") or speaker.tokens[0] <= noun.i < speaker.tokens[1]:
+            continue
+        told = mention_of(noun, ctx.doc, stop=frozenset(range(verb.i + 1)) if noun.i > verb.i else frozenset())
+        name = _outlet(ctx.text[told.start : told.end], ctx)
+        if name is not None:  # the outlet's own words: "in a statement to the BBC" relays through the BBC
+            at = told.start + ctx.text[told.start : told.end].find(name)
+            return at, at + len(name)
+    return None
 
 
 def _passive_candidates(ctx: Context, found: list[Candidate]) -> list[Candidate]:
@@ -431,6 +461,10 @@ def _according_candidates(ctx: Context, phrases: list[AccordingHit],
             continue
         inside = [c for c in found if id(c) not in displaced and _overlaps(content, [c.content])]
         if inside and not (is_initial(ctx, phrase) and all(_speaks_within(ctx, c, content) for c in inside)):
+            relay = mention_of(phrase.head, ctx.doc, stop=_phrase_stop(ctx, phrase))
+            if is_initial(ctx, phrase) and _names_outlet(ctx, phrase.head, relay):
+                for candidate in inside:  # "Selon l'AFP, des responsables affirment …": the AFP relays them
+                    candidate.via = candidate.via or (relay.start, relay.end)
             continue
         displaced.update(id(c) for c in inside)
         kind, start, end = classify(ctx, *content)

@@ -102,7 +102,7 @@ def _outlet_pattern(outlets: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(o) for o in outlets) + r")(?!\w)")
 
 
-def _outlet(text: str, ctx: Context) -> str | None:
+def outlet_in(text: str, ctx: Context) -> str | None:
     """The first outlet of the list named in `text` (list order decides between overlapping names)."""
     pattern = _outlet_pattern(ctx.res.outlets)
     if pattern is None:
@@ -209,7 +209,7 @@ def read(mention: Mention, ctx: Context) -> _Reading:
         person = surname
     if person is None:
         person = _apposed_name(head, tokens, ctx)
-    outlet = _outlet(text, ctx)
+    outlet = outlet_in(text, ctx)
     if outlet is None and _titled_outlet(head, tokens, ctx):
         person, outlet = None, head.doc[_name_start(head, tokens) : head.i + 1].text
     first = fold(tokens[0].text) if len(tokens) else ""

@@ -77,6 +77,9 @@ class Attribution:
     mention: Span | None
     stance: Stance
     confidence: float
+    #: added in selon/1 without a schema change: the outlet that carried the statement before this article
+    #: ("Selon l'AFP, des responsables affirment …", "ont déclaré à la BBC"); the source stays the speakers
+    via: Span | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -87,6 +90,7 @@ class Attribution:
             "source": {"id": self.source_id, "mention": self.mention.to_dict() if self.mention else None},
             "stance": self.stance,
             "confidence": round(self.confidence, 3),
+            "via": self.via.to_dict() if self.via else None,
         }
 
     @classmethod
@@ -101,6 +105,7 @@ class Attribution:
             mention=Span.from_dict(source["mention"]) if source.get("mention") else None,
             stance=data["stance"],
             confidence=float(data.get("confidence", 0.0)),
+            via=Span.from_dict(data["via"]) if isinstance(data.get("via"), dict) else None,
         )
 
 
