@@ -153,14 +153,12 @@ class Resolver:
         wanted: set[str] = set()
         for role in reading.roles:
             wanted |= self.ctx.res.synonyms(role)
-        best: tuple[int, Entity | _Named] | None = None
-        for entity in self.entities:
-            if entity.kind == "person" and entity.last < mention.start and entity.roles & wanted and _agrees(entity.gender, reading.gender):
-                best = max(best or (entity.last, entity), (entity.last, entity), key=lambda b: b[0])
-        for named in self.named:
-            if (named.start < mention.start and named.roles & wanted and _agrees(named.gender, reading.gender)
-                    and (best is None or named.start > best[0])):
-                best = (named.start, named)
+        known: list[tuple[int, Entity | _Named]] = [
+            (e.last, e) for e in self.entities
+            if e.kind == "person" and e.last < mention.start and e.roles & wanted and _agrees(e.gender, reading.gender)]
+        known += [(n.start, n) for n in self.named
+                  if n.start < mention.start and n.roles & wanted and _agrees(n.gender, reading.gender)]
+        best = max(known, key=lambda k: k[0], default=None)
         if best is None:
             return None
         found = best[1]
@@ -223,7 +221,7 @@ class Resolver:
             if (token.dep_ in _SUBJECT_DEPS and token.pos_ == "NOUN" and fold(token.lemma_) in people
                     and ctx.quote_at(token.idx) is None and not ctx.in_heading(token.idx)):
                 plural = "Plur" in token.morph.get("Number", []) or token.tag_ in ("NNS", "NNPS")
-                feminine = "f" if token.morph.get("Gender", []) == ["Fem"] else None
+                feminine = "f" if _feminine(token) else None
                 if plural == (reading.number == "pl") and (reading.gender == "n" or _agrees(feminine, reading.gender)):
                     return self.resolve(mention_of(token, ctx.doc, stop=frozenset(range(last, len(ctx.doc)))))
         return None
