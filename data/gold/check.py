@@ -16,6 +16,11 @@ TYPES = {"direct", "indirect", "mixed"}
 KINDS = {"person", "anonymous", "organization", "document", "media"}
 STANCES = {"assert", "deny", "acknowledge", "decline", "no_response"}
 LANGS = {"en", "fr"}
+# optional per-attribution fields (issue 9), allowed on person and anonymous sources only
+OPT_KEYS = {"source_gender", "source_role_category"}
+GENDERS = {"female", "male", "unknown"}
+ROLES = {"politician", "government", "police_justice", "expert", "business", "union_civil", "citizen",
+         "sport", "culture", "media", "other"}
 QUOTES = "«»“”\"‘’"
 OPEN_QUOTES = "«“\"‘"
 
@@ -63,9 +68,16 @@ def check_doc(d, where, errors, warnings):
         if not isinstance(a, dict):
             errors.append(f"{w}: not an object")
             continue
-        if a.keys() != ATT_KEYS:
-            errors.append(f"{w}: keys {sorted(a.keys())} != {sorted(ATT_KEYS)}")
+        if not ATT_KEYS <= a.keys() or not a.keys() <= ATT_KEYS | OPT_KEYS:
+            errors.append(f"{w}: keys {sorted(a.keys())} != {sorted(ATT_KEYS)} (+ optional {sorted(OPT_KEYS)})")
             continue
+        opt = a.keys() & OPT_KEYS
+        if opt and a["source_kind"] not in ("person", "anonymous"):
+            errors.append(f"{w}: {sorted(opt)} only on person/anonymous sources, not {a['source_kind']}")
+        if "source_gender" in a and a["source_gender"] not in GENDERS:
+            errors.append(f"{w}: source_gender {a['source_gender']!r} not in {sorted(GENDERS)}")
+        if "source_role_category" in a and a["source_role_category"] not in ROLES:
+            errors.append(f"{w}: source_role_category {a['source_role_category']!r} not in {sorted(ROLES)}")
         for k in ("content", "source", "source_canonical"):
             if not isinstance(a[k], str) or not a[k].strip():
                 errors.append(f"{w}: {k} must be a non-empty string")
@@ -107,6 +119,13 @@ def check_doc(d, where, errors, warnings):
             errors.append(f"{w}: cue may be null only for direct quotes (continuation / colon)")
         if a["stance"] in ("decline", "no_response") and a["cue"] and a["cue"] not in c:
             warnings.append(f"{w}: {a['stance']} content does not contain its cue (seed takes the predicate)")
+    per_source = collections.defaultdict(set)
+    for a in d["attributions"]:
+        if isinstance(a, dict) and "source_canonical" in a:
+            per_source[a["source_canonical"]].add((a.get("source_gender"), a.get("source_role_category")))
+    for src, vals in per_source.items():
+        if len(vals) > 1:
+            errors.append(f"{where}: source {src!r} has inconsistent gender/role across attributions: {sorted(map(str, vals))}")
     for c, n in seen.items():
         if n > 1:
             errors.append(f"{where}: content annotated {n} times: {c[:50]!r}")
@@ -162,6 +181,21 @@ def main(argv):
               f"{s['assert']:2}/{s['deny']}/{s['acknowledge']}/{s['decline']}/{s['no_response']}  (cue null: {nulls})")
     print(f"total: {total['docs']} documents, {total['atts']} attributions "
           f"(en {total['lang_en']}, fr {total['lang_fr']})")
+    srcs = {}
+    for r in docs:
+        for a in r["atts"]:
+            if isinstance(a, dict) and a.get("source_kind") in ("person", "anonymous") and "source_canonical" in a:
+                srcs[(r["doc_id"], a["source_canonical"])] = (r["lang"], a["source_kind"], a.get("source_gender"),
+                                                               a.get("source_role_category"))
+    if any(v[2] or v[3] for v in srcs.values()):
+        for lang in sorted({v[0] for v in srcs.values()}):
+            vs = [v for v in srcs.values() if v[0] == lang]
+            for kind in ("person", "anonymous"):
+                g = collections.Counter(v[2] or "-" for v in vs if v[1] == kind)
+                print(f"sources {lang} {kind}: {sum(g.values())} (gender " +
+                      " ".join(f"{k} {g[k]}" for k in ("female", "male", "unknown", "-") if g[k]) + ")")
+            roles = collections.Counter(v[3] or "-" for v in vs)
+            print(f"roles {lang}: " + " ".join(f"{k} {n}" for k, n in sorted(roles.items(), key=lambda x: (-x[1], x[0]))))
     for w in warnings:
         print("warning:", w)
     for e in errors:
