@@ -35,6 +35,7 @@ from selon.store.rows import (
 )
 
 if TYPE_CHECKING:
+    from selon.corpus.parity import ParityRow
     from selon.corpus.story_queries import ClaimRow, StorySummary
 
 
@@ -106,6 +107,25 @@ class Corpus:
                 kind: str | None = None, lang: str | None = None, stance: str | None = None) -> list[MonthCounts]:
         """Attributions per month of publication, with anonymous ones and declines: series for charts."""
         return queries.monthly(self.store, Filters(outlet, since, until, kind, lang, stance))
+
+    def parity(self, *, outlet: str | None = None, since: str | None = None, until: str | None = None,
+               lang: str | None = None, by: str | tuple[str, ...] = ()) -> list[ParityRow]:
+        """Women's share among distinct named speakers and among their statements, unknown genders counted
+        apart, for everything or per `by` ("outlet", "month", "role", or a tuple of them), counted by the store
+        (`selon.corpus.parity`). Raises `InvalidRequestError` for an unknown breakdown."""
+        from selon.corpus import parity
+
+        breakdown = (by,) if isinstance(by, str) else tuple(by)
+        return parity.parity(self.store, Filters(outlet=outlet, since=since, until=until, lang=lang), breakdown)
+
+    def statements(self, *, outlet: str | None = None, since: str | None = None, until: str | None = None,
+                   lang: str | None = None, gender: str | None = None, role: str | None = None,
+                   limit: int = 100, offset: int = 0) -> list[Quote]:
+        """Named people's statements with a speaker gender and a role category: what a parity figure rests on."""
+        from selon.corpus import parity
+
+        filters = Filters(outlet=outlet, since=since, until=until, lang=lang)
+        return parity.statements(self.store, filters, gender=gender, role=role, limit=limit, offset=offset)
 
     def stories(self, *, outlet: str | None = None, since: str | None = None, until: str | None = None,
                 lang: str | None = None, limit: int = 50, offset: int = 0) -> list[StorySummary]:

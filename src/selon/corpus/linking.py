@@ -14,6 +14,7 @@ from selon.corpus import counts
 from selon.corpus.keys import name_key, surname
 from selon.schema.records import Source
 from selon.store.base import Store
+from selon.store.traits import refresh_speaker_genders
 
 LINKED_KINDS = frozenset({"person", "organization", "media"})
 
@@ -101,4 +102,5 @@ def relink_surnames(store: Store) -> int:
             store.execute("DELETE FROM speakers WHERE id = ?", (short,))
             merged |= {short, candidates[0]}
         counts.refresh(store, sorted(merged))  # the short speakers' figures go, the full names' grow
+        refresh_speaker_genders(store, sorted(merged))  # a surname's "elle" now says the full name's gender
     return len(merged) // 2

@@ -15,6 +15,7 @@ from selon.errors import SelonError
 from selon.schema.records import Analysis, Article
 from selon.store.base import Store, now
 from selon.store.rows import FailureRecord
+from selon.store.traits import gender_of, refresh_speaker_genders, role_category_of
 
 DONE = ("stored", "duplicate")
 
@@ -159,14 +160,20 @@ def save_analysis(store: Store, analysis: Analysis, key: str, index: syndication
 
 def _write_records(store: Store, analysis: Analysis, row: int, group: int) -> None:
     """Sources and attributions in one statement each (speakers resolved for the whole article at once), and
-    the per-speaker figures they add to."""
+    the per-speaker figures they add to. Each source row also carries its gender and role category and a copy
+    of the article's outlet, day and language, which the parity figures filter and group by (migration 6)."""
     speakers = speakers_for(store, analysis.sources, row, group)
+    article = analysis.article
+    day = article.published[:10] if article.published else None
     store.executemany(
         "INSERT INTO sources (article_id, local_id, kind, name, description, role, affiliation, count, "
-        "speaker_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(row, s.id, s.kind, s.name, s.description, s.role, s.affiliation, s.count, speakers[s.id])
+        "speaker_id, gender, role_category, outlet, published_day, lang) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(row, s.id, s.kind, s.name, s.description, s.role, s.affiliation, s.count, speakers[s.id],
+          gender_of(s), role_category_of(s), article.outlet, day, article.lang)
          for s in analysis.sources],
     )
+    refresh_speaker_genders(store, sorted({speakers[s.id] for s in analysis.sources if s.kind == "person"}))
     source_rows = {str(local): int(i) for i, local in
                    store.query("SELECT id, local_id FROM sources WHERE article_id = ?", (row,))}
     statements = [keys.statement_key(group, a.content.text) for a in analysis.attributions]

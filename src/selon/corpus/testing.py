@@ -5,6 +5,8 @@
   PostgreSQL case fails under CI (`CI=true`) and is skipped, with the reason, elsewhere.
 - `scripted_analysis` / `scripted_analyzer`: analyses built from lines `NAME|KIND|STANCE|CONTENT` in an
   article's text, so storage behaviour is tested without spaCy and whatever the extractor finds.
+- `voiced_analysis`: an analysis of named people each given a gender and a role category (the added fields of
+  `selon/1` sources), for the parity figures' tests, page, screenshot and benchmark.
 - `python -m selon.corpus.testing DB PATH...`: a slow scripted ingest, for the test that kills one mid-batch.
 """
 
@@ -16,6 +18,7 @@ import time
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from selon.ingest.prepare import ArticleInput
@@ -90,6 +93,56 @@ def scripted_analysis(text: str, *, doc_id: str = "doc", lang: str = "fr", title
                 Span(offset, offset + len(name), name), stance, 0.9))  # type: ignore[arg-type]
         offset += len(line)
     article = Article(doc_id, lang, text, title, url, outlet, published)
+    return Analysis(article, tuple(attributions), tuple(sources.values()))
+
+
+@dataclass(frozen=True)
+class Voice:
+    """One statement by a source with the gender and role category the extractor would give it."""
+
+    name: str
+    gender: str | None
+    role_category: str | None
+    content: str
+    kind: str = "person"
+
+
+@dataclass(frozen=True)
+class VoicedSource(Source):
+    """A `Source` carrying `gender` and `role_category`, whether or not `Source` itself has them yet: the
+    store reads them the same way from either (`selon.store.traits`)."""
+
+    gender: Any = None  # typed loosely: `Source`'s own fields, where it has them, are Literals
+    role_category: Any = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**super().to_dict(), "gender": self.gender, "role_category": self.role_category}
+
+
+def voiced_analysis(voices: Iterable[Voice], *, doc_id: str = "doc", lang: str = "fr", outlet: str | None = None,
+                    published: str | None = None, title: str | None = None) -> Analysis:
+    """One attribution per voice, in a text of lines `NAME a dit : CONTENT`; one source per name, whose
+    gender and role category are those of its first voice."""
+    sources: dict[str, Source] = {}
+    attributions: list[Attribution] = []
+    lines: list[str] = []
+    offset = 0
+    for voice in voices:
+        line = f"{voice.name} a dit : {voice.content}"
+        if voice.name not in sources:
+            sources[voice.name] = VoicedSource(
+                f"s{len(sources) + 1}", voice.kind, voice.name,  # type: ignore[arg-type]
+                mentions=(Span(offset, offset + len(voice.name), voice.name),), gender=voice.gender,
+                role_category=voice.role_category)
+        start = offset + len(line) - len(voice.content)
+        cue = offset + len(voice.name) + 1
+        attributions.append(Attribution(
+            f"a{len(attributions) + 1}", "indirect", Span(start, start + len(voice.content), voice.content),
+            Cue(cue, cue + 5, "a dit", "dire"), sources[voice.name].id,
+            Span(offset, offset + len(voice.name), voice.name), "assert", 0.9))
+        lines.append(line)
+        offset += len(line) + 1
+    article = Article(doc_id, lang, "\n".join(lines), title, None, outlet, published)
     return Analysis(article, tuple(attributions), tuple(sources.values()))
 
 

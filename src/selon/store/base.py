@@ -214,6 +214,8 @@ class Store(ABC):
                     continue
                 for statement in migration.for_backend(self.backend, self._types()):
                     self._conn.execute(statement)
+                if migration.then is not None:
+                    migration.then(self)
                 if version == 0:
                     self.execute("INSERT INTO selon_meta (key, value) VALUES ('application', ?)", (APPLICATION,))
                     self.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, at TEXT NOT NULL)")

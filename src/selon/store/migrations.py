@@ -8,7 +8,11 @@ triggers for SQLite, expression GIN indexes for PostgreSQL). A store records the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
+
+from selon.store import backfill
 
 APPLICATION = "selon"
 
@@ -19,6 +23,8 @@ class Migration:
     statements: tuple[str, ...]
     sqlite_only: tuple[str, ...] = ()
     postgresql_only: tuple[str, ...] = ()
+    #: Run with the store after the statements, in the same transaction: what needs Python (parsing JSON).
+    then: Callable[[Any], None] | None = None
 
     def for_backend(self, backend: str, types: dict[str, str]) -> list[str]:
         own = self.sqlite_only if backend == "sqlite" else self.postgresql_only
@@ -159,6 +165,31 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX story_signals_recent ON story_signals (signal, day, article_id)",
             "DROP INDEX story_signals_lookup",
         ),
+    ),
+
+    # Who gets quoted (`selon.corpus.parity`): each source's gender and role category, and each person speaker's
+    # gender across the store (`selon.store.traits`). The article's outlet, day and language are copied onto
+    # its sources so the parity figures read sources and attributions through indexes, never the articles;
+    # `attributions_source` takes each source's statements from the index alone.
+    Migration(
+        6,
+        (
+            "ALTER TABLE sources ADD COLUMN gender TEXT NOT NULL DEFAULT 'unknown'",
+            "ALTER TABLE sources ADD COLUMN role_category TEXT",
+            "ALTER TABLE sources ADD COLUMN outlet TEXT",
+            "ALTER TABLE sources ADD COLUMN published_day TEXT",
+            "ALTER TABLE sources ADD COLUMN lang TEXT",
+            "ALTER TABLE speakers ADD COLUMN gender TEXT NOT NULL DEFAULT 'unknown'",
+            """UPDATE sources SET
+                outlet = (SELECT ar.outlet FROM articles ar WHERE ar.id = sources.article_id),
+                published_day = (SELECT substr(ar.published, 1, 10) FROM articles ar WHERE ar.id = sources.article_id),
+                lang = (SELECT ar.lang FROM articles ar WHERE ar.id = sources.article_id),
+                role_category = CASE WHEN kind = 'person' THEN 'other' END""",
+            "CREATE INDEX sources_parity_day ON sources (kind, published_day, outlet, lang)",
+            "CREATE INDEX sources_parity_outlet ON sources (kind, outlet, published_day, lang)",
+            "CREATE INDEX attributions_source ON attributions (source_id, speaker_id, statement_key)",
+        ),
+        then=backfill.source_traits,
     ),
 )
 

@@ -1,0 +1,132 @@
+"""Parity figures counted by the store, on both backends, against a corpus whose figures are worked out by hand
+(`parity_data`): speakers and statements by gender, the share, each breakdown and each filter."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from tests.store.parity_data import fill
+
+from selon.corpus import Corpus
+from selon.corpus.parity import ParityRow
+from selon.errors import InvalidRequestError
+
+
+@pytest.fixture
+def corpus(db_url: str) -> Iterator[Corpus]:
+    with Corpus(db_url) as opened:
+        fill(opened.store)
+        yield opened
+
+
+def figures(row: ParityRow) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    return ((row.speakers_female, row.speakers_male, row.speakers_unknown),
+            (row.statements_female, row.statements_male, row.statements_unknown))
+
+
+def test_women_are_counted_among_distinct_named_speakers_and_among_their_statements(corpus: Corpus) -> None:
+    [total] = corpus.parity()
+    # Speakers: Claire Dubois, Mary Smith | Jean Martin, Paul Durand | Alex Roy. The anonymous spokeswoman
+    # and the Kremlin are no named people. Statements: Claire 4 and Mary 1 | Jean 2, Paul 2 (one said twice
+    # in A2 counts once) | Alex 1.
+    assert figures(total) == ((2, 2, 1), (5, 4, 1))
+    assert (total.speakers, total.statements) == (5, 10)
+    assert total.speakers_share == 0.5
+    assert total.statements_share == pytest.approx(5 / 9, abs=1e-4)
+    assert (total.outlet, total.month, total.role) == (None, None, None)
+
+
+def test_a_speaker_takes_the_gender_its_articles_decide_even_where_one_article_does_not(corpus: Corpus) -> None:
+    # Claire Dubois is "unknown" in A2 only: her statement there still counts as a woman's.
+    [monde] = corpus.parity(outlet="Le Monde", since="2024-02-01")
+    assert figures(monde) == ((1, 1, 0), (1, 2, 0))
+
+
+def test_per_outlet_figures_are_ordered_by_statements(corpus: Corpus) -> None:
+    rows = corpus.parity(by="outlet")
+    assert [r.outlet for r in rows] == ["Le Monde", "The Times"]
+    assert figures(rows[0]) == ((1, 2, 1), (3, 3, 1))
+    assert rows[0].speakers_share == pytest.approx(1 / 3, abs=1e-4) and rows[0].statements_share == 0.5
+    assert figures(rows[1]) == ((2, 1, 0), (2, 1, 0))
+    assert all(r.month is None and r.role is None for r in rows)
+
+
+def test_per_month_figures_keep_undated_articles_last(corpus: Corpus) -> None:
+    rows = corpus.parity(by="month")
+    assert [r.month for r in rows] == ["2024-01", "2024-02", None]
+    assert [figures(r) for r in rows] == [((1, 1, 1), (2, 1, 1)), ((2, 1, 0), (3, 2, 0)), ((0, 1, 0), (0, 1, 0))]
+
+
+def test_per_role_figures_count_a_speaker_in_each_role_it_was_quoted_in(corpus: Corpus) -> None:
+    rows = {r.role: figures(r) for r in corpus.parity(by="role")}
+    assert rows == {"politician": ((1, 0, 0), (3, 0, 0)), "government": ((0, 1, 0), (0, 2, 0)),
+                    "expert": ((1, 1, 0), (1, 2, 0)), "business": ((1, 0, 0), (1, 0, 0)),
+                    "citizen": ((0, 0, 1), (0, 0, 1))}
+    assert [r.role for r in corpus.parity(by="role")] == ["politician", "government", "expert", "business",
+                                                          "citizen"]
+
+
+def test_breakdowns_combine_outlet_and_month(corpus: Corpus) -> None:
+    rows = corpus.parity(by=("outlet", "month"))
+    assert [(r.outlet, r.month) for r in rows] == [("Le Monde", "2024-01"), ("Le Monde", "2024-02"),
+                                                   ("The Times", "2024-02"), ("The Times", None)]
+    assert figures(rows[2]) == ((2, 0, 0), (2, 0, 0))
+
+
+@pytest.mark.parametrize(("filters", "expected"), [
+    ({"outlet": "The Times"}, ((2, 1, 0), (2, 1, 0))),
+    ({"since": "2024-02-01"}, ((2, 1, 0), (3, 2, 0))),  # A2 and A3 (a time of day does not matter); A4 is undated
+    ({"until": "2024-01-31"}, ((1, 1, 1), (2, 1, 1))),
+    ({"since": "2024-02-20", "until": "2024-02-20"}, ((2, 0, 0), (2, 0, 0))),
+    ({"lang": "en"}, ((2, 1, 0), (2, 1, 0))),
+    ({"outlet": "Nobody"}, ((0, 0, 0), (0, 0, 0))),
+])
+def test_filters_restrict_the_articles_counted(corpus: Corpus, filters: dict[str, str],
+                                               expected: tuple[tuple[int, int, int], tuple[int, int, int]]) -> None:
+    [row] = corpus.parity(**filters)  # type: ignore[arg-type]
+    assert figures(row) == expected
+
+
+def test_a_group_without_a_decided_gender_has_no_share(corpus: Corpus) -> None:
+    citizen = next(r for r in corpus.parity(by="role") if r.role == "citizen")
+    assert citizen.speakers_share is None and citizen.statements_share is None
+    [empty] = corpus.parity(outlet="Nobody")
+    assert empty.speakers_share is None and empty.statements == 0
+
+
+def test_the_statements_behind_a_figure_are_listed_by_gender_role_and_filters(corpus: Corpus) -> None:
+    women = corpus.statements(gender="female")
+    assert sorted(q.content for q in women) == sorted(["La réforme passera.", "Nous avons les voix.",
+                                                       "Le texte est prêt.", "The figures are clear.",
+                                                       "Orders are up."])
+    experts = corpus.statements(gender="male", role="expert")
+    assert [(q.source, q.content) for q in experts] == [("Jean Martin", "Le coût est élevé."),
+                                                        ("Jean Martin", "Costs will rise.")]
+    assert [q.content for q in corpus.statements(gender="female", outlet="The Times", since="2024-02-01",
+                                                 until="2024-02-29")] == ["The figures are clear.", "Orders are up."]
+    assert [q.source for q in corpus.statements(gender="unknown")] == ["Alex Roy"]
+
+
+def test_an_unknown_breakdown_gender_or_role_is_refused(corpus: Corpus) -> None:
+    with pytest.raises(InvalidRequestError):
+        corpus.parity(by="weekday")
+    with pytest.raises(InvalidRequestError):
+        corpus.statements(gender="woman")
+    with pytest.raises(InvalidRequestError):
+        corpus.statements(role="astronaut")
+
+
+def test_sources_rows_keep_gender_role_and_their_article_s_outlet_day_and_language(corpus: Corpus) -> None:
+    rows = corpus.store.query(
+        "SELECT s.name, s.kind, s.gender, s.role_category, s.outlet, s.published_day, s.lang FROM sources s "
+        "JOIN articles ar ON ar.id = s.article_id WHERE ar.doc_id IN ('A1', 'A3') ORDER BY ar.id, s.local_id")
+    assert [tuple(r) for r in rows] == [
+        ("Claire Dubois", "person", "female", "politician", "Le Monde", "2024-01-10", "fr"),
+        ("Jean Martin", "person", "male", "expert", "Le Monde", "2024-01-10", "fr"),
+        ("Alex Roy", "person", "unknown", "citizen", "Le Monde", "2024-01-10", "fr"),
+        ("une porte-parole", "anonymous", "female", None, "Le Monde", "2024-01-10", "fr"),
+        ("Le Kremlin", "organization", "unknown", None, "Le Monde", "2024-01-10", "fr"),
+        ("Claire Dubois", "person", "female", "expert", "The Times", "2024-02-20", "en"),
+        ("Mary Smith", "person", "female", "business", "The Times", "2024-02-20", "en"),
+    ]
