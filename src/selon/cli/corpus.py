@@ -1,4 +1,5 @@
-"""Corpus commands: `selon init|ingest|load|sources|quotes|search|article|stats|export|failures`.
+"""Corpus commands: `selon init|ingest|load|sources|quotes|search|article|stats|export|failures` (and, from
+their own modules, the story commands and `selon parity`).
 
 Each is a thin wrapper around `selon.corpus.Corpus`. The query commands open the store read-only: they never
 create or migrate one (a mistyped `--db` says there is no store there). Errors become a message on stderr and
@@ -83,6 +84,9 @@ def register(app: typer.Typer) -> None:
     from selon.cli import stories_cmd
 
     stories_cmd.register(app)
+    from selon.cli import parity_cmd
+
+    parity_cmd.register(app)
 
     @app.command()
     def sources(
