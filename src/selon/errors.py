@@ -15,6 +15,7 @@
     │   └── InvalidRequestError  E051   exit 83  an HTTP request that does not fit the API's schema
     ├── ModelNotFoundError       E010   exit 72  the spaCy model is not installed
     ├── ResourceError            E011   exit 73  a language data file is malformed
+    │   └── GenderOverridesError E012   exit 101 a gender overrides file that cannot be read or is malformed
     ├── GoldFormatError          E020   exit 74  an evaluation file is not in the gold format
     ├── StoreError               E030   exit 75  the corpus store cannot be used
     │   ├── NotASelonDatabaseError   E031 exit 76 a file or database that selon did not create
@@ -127,6 +128,13 @@ class ResourceError(SelonError):
     code = "E011"
     exit_status = 73
     hint = "Fix the language data file named above."
+
+
+class GenderOverridesError(ResourceError):
+    code = "E012"
+    exit_status = 101
+    hint = ("Write one 'name<TAB>female|male|unknown' line per person (# starts a comment), and check the path "
+            "given to --gender-overrides or SELON_GENDER_OVERRIDES.")
 
 
 class GoldFormatError(SelonError):

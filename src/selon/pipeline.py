@@ -6,6 +6,7 @@ chunk's records are shifted back into the article's text when the chunks are put
 
 from __future__ import annotations
 
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -14,6 +15,9 @@ from typing import Any
 
 from selon.errors import SelonError
 from selon.extract.assemble import Extraction
+from selon.gender_overrides import Overrides
+from selon.gender_overrides import apply as apply_overrides
+from selon.gender_overrides import resolve as resolve_overrides
 from selon.ingest.chunks import split_paragraphs
 from selon.ingest.prepare import ArticleInput, prepare
 from selon.nlp.component import result_of
@@ -46,12 +50,19 @@ def analyze(
     doc_id: str | None = None,
     html: bool | None = None,
     model: str | None = None,
+    gender_overrides: Overrides | str | os.PathLike[str] | None = None,
 ) -> Analysis:
-    """Analyse one article given as text, HTML or raw bytes; raises a `SelonError` when it cannot."""
+    """Analyse one article given as text, HTML or raw bytes; raises a `SelonError` when it cannot.
+
+    `gender_overrides` (a name -> gender mapping or a TSV file, see `selon.gender_overrides`) wins over the
+    inferred gender of the people it names; without it, the file named by SELON_GENDER_OVERRIDES is read.
+    """
+    overrides = resolve_overrides(gender_overrides)
     article = prepare(
         text, lang=lang, title=title, url=url, outlet=outlet, published=published, doc_id=doc_id, html=html
     )
-    return next(_analyze_prepared([article], models={article.lang: model} if model else None))
+    found = next(_analyze_prepared([article], models={article.lang: model} if model else None))
+    return apply_overrides(found, overrides)
 
 
 def analyze_many(
@@ -60,12 +71,25 @@ def analyze_many(
     n_process: int = 1,
     batch_size: int = 8,
     models: dict[str, str] | None = None,
+    gender_overrides: Overrides | str | os.PathLike[str] | None = None,
 ) -> Iterator[Analysis | Failure]:
     """Analyse prepared articles in input order; a Failure passes through in its place.
 
     Consecutive articles of one language go through one `nlp.pipe` call, so a single-language batch streams with
-    `n_process` workers while mixed batches still keep their order.
+    `n_process` workers while mixed batches still keep their order. `gender_overrides` as for `analyze`.
     """
+    overrides = resolve_overrides(gender_overrides)
+    for result in _analyze_runs(inputs, n_process=n_process, batch_size=batch_size, models=models):
+        yield result if isinstance(result, Failure) else apply_overrides(result, overrides)
+
+
+def _analyze_runs(
+    inputs: Iterable[ArticleInput | Failure],
+    *,
+    n_process: int,
+    batch_size: int,
+    models: dict[str, str] | None,
+) -> Iterator[Analysis | Failure]:
     def language(item: ArticleInput | Failure) -> str:
         return item.lang if isinstance(item, ArticleInput) else ""
 
@@ -123,11 +147,16 @@ def _assemble(article: ArticleInput, parts: list[tuple[int, Extraction]]) -> Ana
         for source in found.sources:
             key = (source.kind, source.name)
             mentions = tuple(_shift(m, offset) for m in source.mentions)
+            evidence = source.gender_evidence
+            if evidence is not None and evidence.start is not None:
+                evidence = _shift(evidence, offset)
             if key in sources:
                 known = sources[key]
                 sources[key] = replace(known, mentions=known.mentions + mentions)
+                if known.gender == "unknown" and source.gender not in (None, "unknown"):  # a later chunk says
+                    sources[key] = replace(sources[key], gender=source.gender, gender_evidence=evidence)
             else:
-                sources[key] = replace(source, id=f"s{len(sources) + 1}", mentions=mentions)
+                sources[key] = replace(source, id=f"s{len(sources) + 1}", mentions=mentions, gender_evidence=evidence)
             renamed[source.id] = sources[key].id
         for attribution in found.attributions:
             attributions.append(

@@ -10,10 +10,13 @@ from spacy.tokens import Doc
 
 from selon.extract.context import Context
 from selon.extract.coref import Resolver
+from selon.extract.gender import decide
 from selon.extract.linking import Candidate, find_candidates
 from selon.extract.notes import anonymity_conditions, boilerplate
+from selon.extract.roles import role_category
 from selon.extract.sources import Entity
 from selon.lang import LangResources
+from selon.lang.people import load_people
 from selon.schema.records import Attribution, Cue, Evidence, Note, Source, Span
 
 
@@ -58,7 +61,7 @@ def extract(doc: Doc, res: LangResources) -> Extraction:
         numbers.setdefault(id(entities[id(candidate)]), f"s{len(numbers) + 1}")
     attributions = tuple(_attribution(ctx, f"a{n}", c, numbers[id(entities[id(c)])]) for n, c in enumerate(kept, 1))
     sources = tuple(
-        _source(entity, numbers[id(entity)]) for entity in _unique(entities[id(c)] for c in kept)
+        _source(ctx, entity, numbers[id(entity)]) for entity in _unique(entities[id(c)] for c in kept)
     )
     notes = tuple(sorted([*furniture, *anonymity_conditions(doc, text, res)], key=lambda n: n.start))
     return Extraction(attributions, sources, notes)
@@ -91,7 +94,11 @@ def _attribution(ctx: Context, number: str, candidate: Candidate, source_id: str
     )
 
 
-def _source(entity: Entity, source_id: str) -> Source:
+def _source(ctx: Context, entity: Entity, source_id: str) -> Source:
+    """The record of one resolved entity; gender and role category are read only now, from its mentions, so
+    they describe the sources found without changing them."""
+    people = load_people(ctx.res.code)
+    gender, gender_evidence = decide(entity, ctx, people)
     return Source(
         id=source_id,
         kind=entity.kind,
@@ -104,4 +111,7 @@ def _source(entity: Entity, source_id: str) -> Source:
         kind_reason=entity.kind_rule or None,
         evidence=tuple(sorted({Evidence(m.start, m.end, m.text, rule) for m, rule in entity.evidence},
                               key=lambda e: e.start)),
+        gender=gender,
+        gender_evidence=gender_evidence,
+        role_category=role_category(entity, ctx, people),
     )

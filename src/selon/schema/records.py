@@ -16,10 +16,18 @@ AttributionType = Literal["direct", "indirect", "mixed"]
 Stance = Literal["assert", "deny", "acknowledge", "decline", "no_response"]
 SourceKind = Literal["person", "anonymous", "organization", "document", "media"]
 NoteKind = Literal["anonymity_condition", "boilerplate"]
+Gender = Literal["female", "male", "unknown"]
+RoleCategory = Literal["politician", "government", "police_justice", "expert", "business", "union_civil", "citizen",
+                       "sport", "culture", "media", "other"]
 
 TYPES: tuple[AttributionType, ...] = ("direct", "indirect", "mixed")
 STANCES: tuple[Stance, ...] = ("assert", "deny", "acknowledge", "decline", "no_response")
 KINDS: tuple[SourceKind, ...] = ("person", "anonymous", "organization", "document", "media")
+GENDERS: tuple[Gender, ...] = ("female", "male", "unknown")
+ROLE_CATEGORIES: tuple[RoleCategory, ...] = ("politician", "government", "police_justice", "expert", "business",
+                                             "union_civil", "citizen", "sport", "culture", "media", "other")
+#: the kinds of source that are people, and so have a gender and a role category; the others have null
+PEOPLE_KINDS: tuple[SourceKind, ...] = ("person", "anonymous")
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,29 @@ class Evidence(Span):
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Evidence:
         return cls(int(data["start"]), int(data["end"]), str(data["text"]), str(data.get("rule") or ""))
+
+
+@dataclass(frozen=True)
+class GenderEvidence:
+    """What decided a source's gender: the kind of signal, the rule in words ("pronoun 'elle'", "first name
+    'Marie' (gender-guesser: female)"), and the words of the article that carry it, when some do (a first-name
+    lookup points at the mention holding the name; an override file or "no signal" at none)."""
+
+    signal: str  # pronoun | title | determiner | noun | agreement | first_name | override | conflict | none
+    rule: str
+    start: int | None = None
+    end: int | None = None
+    text: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"signal": self.signal, "rule": self.rule, "start": self.start, "end": self.end, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> GenderEvidence:
+        start, end = data.get("start"), data.get("end")
+        return cls(str(data.get("signal") or ""), str(data.get("rule") or ""),
+                   int(start) if start is not None else None, int(end) if end is not None else None,
+                   data.get("text"))
 
 
 @dataclass(frozen=True)
@@ -124,6 +155,12 @@ class Source:
     #: added in selon/1 without a schema change: why the source has its kind, and why each mention joined it
     kind_reason: str | None = None
     evidence: tuple[Evidence, ...] = ()
+    #: added in selon/1 without a schema change (issue 9): for people (person and anonymous sources) the gender
+    #: the text or the first name gives, with what decided it, and the category of their role; null for
+    #: organisations, documents and media
+    gender: Gender | None = None
+    gender_evidence: GenderEvidence | None = None
+    role_category: RoleCategory | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -137,6 +174,9 @@ class Source:
             "mentions": [m.to_dict() for m in self.mentions],
             "kind_reason": self.kind_reason,
             "evidence": [e.to_dict() for e in self.evidence],
+            "gender": self.gender,
+            "gender_evidence": self.gender_evidence.to_dict() if self.gender_evidence else None,
+            "role_category": self.role_category,
         }
 
     @classmethod
@@ -152,6 +192,10 @@ class Source:
             mentions=tuple(Span.from_dict(m) for m in data.get("mentions", [])),
             kind_reason=data.get("kind_reason"),
             evidence=tuple(Evidence.from_dict(e) for e in data.get("evidence") or []),
+            gender=data.get("gender"),
+            gender_evidence=GenderEvidence.from_dict(data["gender_evidence"])
+            if isinstance(data.get("gender_evidence"), dict) else None,
+            role_category=data.get("role_category"),
         )
 
 
