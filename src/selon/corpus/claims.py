@@ -19,10 +19,12 @@ own article carries, as a denial, never as support; a denial of nothing in the s
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
+from selon.corpus.claim_index import CandidateIndex
 from selon.corpus.keys import fold
 
 THRESHOLD = 0.3
@@ -145,40 +147,73 @@ class Claim:
 
 
 def cluster(appearances: Sequence[Appearance]) -> list[Claim]:
-    """The claims of a story's appearances (in any order; they are sorted by publication first)."""
+    """The claims of a story's appearances (in any order; they are sorted by publication first).
+
+    Each appearance is compared only with the earlier entries that can reach its threshold
+    (`selon.corpus.claim_index`), in the order they were seen, so the result is the full scan's
+    (`selon.corpus.claims_reference`) at a near-linear cost. An entry identical to one already in its claim
+    (same stems, same speaker: a syndicated copy) is left out of the index: it scores what its twin scores
+    against anything, and the earlier twin wins every tie."""
     claims: list[Claim] = []
     seen: list[tuple[Claim, Features, int | None]] = []
     ordered = sorted(appearances, key=lambda a: a.order)
+    memo: dict[str, Features] = {}
+    for appearance in ordered:
+        if appearance.content not in memo:
+            memo[appearance.content] = features(appearance.content)
+    frequency: Counter[str] = Counter()
+    for appearance in ordered:
+        if appearance.stance not in DECLINE:
+            frequency.update(memo[appearance.content].stems)
+    index = CandidateIndex(frequency)
+    twins: set[tuple[int, frozenset[tuple[str, float]], bool, int | None]] = set()
+    entries_of: dict[int, list[int]] = defaultdict(list)  # id(claim) → its entries in `seen`
+    supported: dict[int, list[Claim]] = defaultdict(list)  # article row → the claims it supports, in order
     for appearance in ordered:
         if appearance.stance in DECLINE:
             continue
-        mine = features(appearance.content)
+        mine = memo[appearance.content]
         denial = appearance.stance == "deny"
+        threshold = DENIAL_THRESHOLD if denial else THRESHOLD
         best: tuple[float, int] = (0.0, -1)
         speaker = _speaker(appearance)
-        for index, (claim, other, said) in enumerate(seen):
+        for position in index.candidates(mine.stems, threshold, speaker, threshold - SPEAKER_BONUS):
+            claim, other, said = seen[position]
             score = similarity(mine, other)
-            same = speaker is not None and said == speaker
-            if same:  # the same speaker, in another article or language: the likelier claim
+            if speaker is not None and said == speaker:  # the same speaker, in another article or language
                 score += SPEAKER_BONUS
-            if score >= (DENIAL_THRESHOLD if denial else THRESHOLD) and score > best[0]:
-                best = (score, index)
+            if score >= threshold and score > best[0]:
+                best = (score, position)
         if best[1] < 0 and denial:
-            best = _same_article(appearance, mine, seen)
+            best = _same_article(appearance, mine, seen, [e for c in supported.get(appearance.article_row, ())
+                                                          for e in entries_of[id(c)]])
         if best[1] >= 0:
             claim = seen[best[1]][0]
             claim.scores[appearance.id] = round(best[0], 3)
         else:
             claim = Claim()
             claims.append(claim)
-        (claim.denials if denial and claim.support else claim.support).append(appearance)
+        if denial and claim.support:
+            claim.denials.append(appearance)
+        else:
+            claim.support.append(appearance)
+            if claim not in supported[appearance.article_row]:
+                supported[appearance.article_row].append(claim)
         if not denial or claim.support == [appearance]:
-            seen.append((claim, mine, _speaker(appearance)))
+            seen.append((claim, mine, speaker))
+            twin = (id(claim), frozenset(mine.stems.items()), bool(mine.numbers), speaker)
+            if twin not in twins:
+                twins.add(twin)
+                entries_of[id(claim)].append(len(seen) - 1)
+                index.add(len(seen) - 1, mine.stems, speaker)
+    carrying: dict[int, list[Claim]] = defaultdict(list)  # article row → claims it supports or denies, in order
+    for claim in claims:
+        for row in dict.fromkeys(a.article_row for a in claim.support + claim.denials):
+            carrying[row].append(claim)
     for appearance in ordered:
         if appearance.stance in DECLINE:
-            for claim in claims:
-                if any(a.article_row == appearance.article_row for a in claim.support + claim.denials):
-                    claim.declines.append(appearance)
+            for claim in carrying.get(appearance.article_row, ()):
+                claim.declines.append(appearance)
     return claims
 
 
@@ -187,15 +222,16 @@ def _speaker(appearance: Appearance) -> int | None:
     return appearance.speaker_id if appearance.source_kind in ("person", "organization") else None
 
 
-def _same_article(denial: Appearance, mine: Features,
-                  seen: Sequence[tuple[Claim, Features, int | None]]) -> tuple[float, int]:
+def _same_article(denial: Appearance, mine: Features, seen: Sequence[tuple[Claim, Features, int | None]],
+                  entries: Sequence[int]) -> tuple[float, int]:
     """For a denial close to no claim: the closest claim its own article carries, most appearances first on a
     tie (a denial answers what the article reports: "Kerbastic Energie denied that any closure had been
-    decided"), or none when the article carries none."""
+    decided"), or none when the article carries none. `entries` are the `seen` entries of the claims the
+    article supports."""
     best: tuple[float, int, int] = (-1.0, 0, -1)
-    for index, (claim, other, _) in enumerate(seen):
-        if any(a.article_row == denial.article_row for a in claim.support):
-            candidate = (similarity(mine, other), len(claim.support), index)
-            if candidate[:2] > best[:2]:
-                best = candidate
+    for index in sorted(entries):
+        claim, other, _ = seen[index]
+        candidate = (similarity(mine, other), len(claim.support), index)
+        if candidate[:2] > best[:2]:
+            best = candidate
     return best[0], best[2]

@@ -2,7 +2,8 @@
 
 Stories are kept by every write (`selon.corpus.stories`); claims and origins are worked out when asked, from the
 story's own attributions only (`selon.corpus.claims`, `selon.corpus.origins`), so asking costs what the story
-holds, not what the store holds. Output follows the schema `selon-story/1` (see the README).
+holds, not what the store holds: near-linear in its attributions (`selon.corpus.claim_index`), and once per
+state of the story in a process (`selon.corpus.claim_cache`). Output follows the schema `selon-story/1` (see the README).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from selon.corpus.claim_cache import ClaimCache, key_of
 from selon.corpus.claims import SUPPORT, Appearance, Claim, cluster
 from selon.corpus.origins import Origin, origins
 from selon.corpus.queries import ANY, speaker_ids
@@ -20,6 +22,8 @@ from selon.store.base import Store
 from selon.store.rows import Filters, Row
 
 SCHEMA = "selon-story/1"
+#: The claims of the stories asked for lately, by their appearances (`selon.corpus.claim_cache`).
+CACHE: ClaimCache[tuple[ClaimView, ...]] = ClaimCache()
 
 
 @dataclass(frozen=True)
@@ -113,7 +117,7 @@ def _summary(store: Store, story: int, claims: int | None = None) -> StorySummar
     title = next((str(t) for t, *_ in rows if t), None)
     dated = [str(p) for _, _, _, p, _, d in rows if d and p]
     if claims is None:
-        claims = len(cluster(appearances(store, story)))
+        claims = len(claims_of(store, story))
     return StorySummary(story, title, len(rows), tuple(sorted({str(o) for _, o, *_ in rows if o})),
                         tuple(sorted({str(lang) for _, _, lang, *_ in rows})), min(dated) if dated else None,
                         claims, sum(1 for *_, d in rows if not d))
@@ -170,10 +174,16 @@ def relay_name(via: object, names: dict[Any, Any]) -> str | None:
 
 
 def claims_of(store: Store, story: int) -> list[ClaimView]:
-    """A story's claims, most independent origins first, then most appearances, then earliest."""
+    """A story's claims, most independent origins first, then most appearances, then earliest; kept in
+    `CACHE` under the story's appearances, so asking again for an unchanged story reads its rows only."""
+    key = key_of(appearances(store, story))
+    return list(CACHE.get(key, lambda: _views(key)))
+
+
+def _views(ordered: Sequence[Appearance]) -> tuple[ClaimView, ...]:
     views = [ClaimView(c, tuple(origins([a for a in c.support if a.stance in SUPPORT] or c.support)))
-             for c in cluster(appearances(store, story))]
-    return sorted(views, key=lambda v: (-len(v.origins), -len(v.claim.appearances), v.claim.first.order))
+             for c in cluster(ordered)]
+    return tuple(sorted(views, key=lambda v: (-len(v.origins), -len(v.claim.appearances), v.claim.first.order)))
 
 
 def story(store: Store, story_id: int) -> dict[str, Any]:
