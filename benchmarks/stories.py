@@ -1,4 +1,5 @@
-"""Stories benchmark: `python benchmarks/stories.py [--sizes 1000,10000,100000] [--measure 200]`.
+"""Stories benchmark: `python benchmarks/stories.py [--sizes 1000,10000,100000] [--measure 200]
+[--story-sizes 50,200,1000]`.
 
 A synthetic stream of stored articles (scripted analyses, no spaCy: what is measured is the store's writes):
 events of 3-8 articles each, about `--per-day` articles a day, so that the date window holds about as many
@@ -7,6 +8,13 @@ further articles are stored with stories on and as many with stories off, altern
 article compared (the ratio must stay near 1 and flat as the store grows); then the story page (`Corpus.story`)
 is timed on random stories, p50/p95. SQLite, and PostgreSQL when `--postgres URL` or SELON_TEST_POSTGRES_URL is
 set. Prints one JSON object.
+
+With `--story-sizes`, one story of each size (articles) is stored in a fresh SQLite store and `Corpus.story(id)`
+and `Corpus.claims(source=...)` are timed three ways, printed side by side: `before` (the quadratic scan of
+`selon.corpus.claims_reference`, no cache), `cold` (the indexed clustering, cache emptied first) and `warm` (asked
+again, unchanged). Each article of that story is a wire copy (a third: identical statements) or a rewrite of 2-4
+of six claims (words dropped and swapped, a name and a figure kept), by anonymous officials of its outlet, the
+minister or another named person, with a denial in one article of ten and a decline in one of eight.
 """
 
 from __future__ import annotations
@@ -19,12 +27,13 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 
-from selon.corpus import Corpus, save
+from selon.corpus import Corpus, claims_reference, save, story_queries
 from selon.corpus.syndication import Syndication
 from selon.corpus.testing import fresh_postgres_schema, scripted_analysis
 from selon.schema.records import Analysis
@@ -124,6 +133,100 @@ def bench(url: str, sizes: list[int], measure: int, per_day: int, repeats: int) 
     return results
 
 
+#: 500 invented words, distinct in their first five letters (the claims' stems), as a story's words are.
+VOCABULARY = [f"{a}{v}{b}{w}ment" for a in "bdfgklmprt" for v in "aeiou" for b in "lnrst" for w in "ao"]
+
+
+def big_story(size: int, seed: int = 11) -> list[Analysis]:
+    """`size` articles about one event (see the module's docstring), all within three days."""
+    rng = random.Random(seed)
+    place, minister, denier = "Valmorin", "Odile Kerzan", "Paul Dresnay"
+    claims = [(rng.sample(VOCABULARY, 12), rng.randint(100, 9_999)) for _ in range(6)]
+
+    def rewrite(claim: int) -> str:
+        words, figure = claims[claim]
+        kept = [w if rng.random() > 0.15 else rng.choice(VOCABULARY) for w in words if rng.random() > 0.3]
+        return f"{' '.join(kept)} {figure} à {place}"
+
+    def lines(article: int) -> list[str]:
+        outlet = OUTLETS[article % len(OUTLETS)]
+        found = []
+        for claim in rng.sample(range(6), rng.randint(2, 4)):
+            who = rng.random()
+            source = (f"des responsables ({outlet})|anonymous" if who < 0.5 else f"{minister}|person" if who < 0.8
+                      else f"{_name(rng)} {_name(rng)}|person")
+            found.append(f"{source}|assert|{rewrite(claim)}")
+        if article % 10 == 3:
+            found.append(f"{denier}|person|deny|{rewrite(rng.randrange(6))}")
+        if article % 8 == 5:
+            found.append(f"{denier}|person|decline|les questions")
+        return found
+
+    wire = lines(0)
+    analyses = []
+    for article in range(size):
+        statements = wire if article % 3 == 0 else lines(article)
+        text = (f"À {place}, {minister} et {denier}.\n" + "\n".join(statements) + f"\nCopie {article}.\n")
+        analyses.append(scripted_analysis(
+            text, doc_id=f"big{size}-{article}", title=f"{place} : {minister}", outlet=OUTLETS[article % len(OUTLETS)],
+            published=(START + timedelta(days=article % 3)).isoformat()))
+    return analyses
+
+
+def _timed(call: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    call()
+    return time.perf_counter() - started
+
+
+def bench_story_sizes(sizes: list[int], repeats: int) -> list[dict[str, object]]:
+    """`Corpus.story` and `Corpus.claims` on one story of each size: before (reference scan), cold, warm."""
+    results: list[dict[str, object]] = []
+    claims_reference.features("à")  # loads the stop words once, before any timing
+    for size in sizes:
+        with _sqlite() as url:
+            with open_store(url) as store:
+                index = Syndication.load(store)
+                for analysis in big_story(size):
+                    _store(store, analysis, index, True)
+                with store.transaction():  # one story, whatever the placement found (the claims are measured)
+                    store.execute("UPDATE story_articles SET story_id = (SELECT MIN(story_id) FROM story_articles)")
+                story = int(store.scalar("SELECT MIN(story_id) FROM story_articles") or 0)
+                attributions = int(store.scalar("SELECT COUNT(*) FROM attributions") or 0)
+            with Corpus(url) as corpus:
+                row: dict[str, object] = {"articles": size, "attributions": attributions}
+                calls: list[tuple[str, Callable[[], object]]] = [
+                    ("story", partial(corpus.story, story)), ("claims", partial(corpus.claims, source="Odile Kerzan"))]
+                for name, call in calls:
+                    few = 1 if size > 200 else repeats  # a large story's before and cold take seconds each
+                    before = _reference(call, few)
+                    cold = []
+                    for _ in range(few):
+                        story_queries.CACHE.clear()
+                        cold.append(_timed(call))
+                    warm = [_timed(call) for _ in range(repeats)]
+                    row[name] = {"before_ms": _ms(before), "cold_ms": _ms(cold), "warm_ms": _ms(warm),
+                                 "before_over_cold": round(statistics.median(before) / statistics.median(cold), 1)}
+                results.append(row)
+                print(json.dumps(row), file=sys.stderr)
+    return results
+
+
+def _reference(call: Callable[[], object], repeats: int) -> list[float]:
+    """Times with the quadratic reference clustering and origins, and no cache: the figures before."""
+    kept = story_queries.cluster, story_queries.origins, story_queries.CACHE
+    story_queries.cluster, story_queries.origins = claims_reference.cluster, claims_reference.origins
+    story_queries.CACHE = story_queries.ClaimCache(capacity=0)
+    try:
+        return [_timed(call) for _ in range(repeats)]
+    finally:
+        story_queries.cluster, story_queries.origins, story_queries.CACHE = kept
+
+
+def _ms(times: list[float]) -> float:
+    return round(statistics.median(times) * 1000, 1)
+
+
 @contextmanager
 def _sqlite() -> Iterator[str]:
     with tempfile.TemporaryDirectory(prefix="selon-stories-") as folder:
@@ -138,7 +241,12 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=50, help="story pages timed at each size")
     parser.add_argument("--postgres", default=os.environ.get("SELON_TEST_POSTGRES_URL"))
     parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument("--story-sizes", default="", help="also time one story of each size (articles): claims")
     args = parser.parse_args()
+    if args.story_sizes:
+        story_sizes = [int(s) for s in args.story_sizes.split(",")]
+        print(json.dumps({"story_sizes": bench_story_sizes(story_sizes, min(args.repeats, 5))}, indent=2))
+        return 0
     sizes = [int(s) for s in args.sizes.split(",")]
     report: dict[str, object] = {"per_day": args.per_day, "measure": args.measure}
     backends = args.backends.split(",")
