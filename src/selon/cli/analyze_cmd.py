@@ -91,7 +91,11 @@ def register(app: typer.Typer) -> None:
         format: Annotated[Format, typer.Option("--format", "-f", help="text report, one JSON object, or JSON lines.")] = Format.text,
         model: Annotated[list[str] | None, typer.Option(help="spaCy model: NAME, or LANG=NAME; repeatable.")] = None,
         workers: Annotated[int, typer.Option(min=1, help="Processes running the spaCy pipeline.")] = 1,
-        explain: Annotated[bool, typer.Option("--explain", help="Say why each statement got its source and kind.")] = False,
+        explain: Annotated[bool, typer.Option("--explain", help="Say why each statement got its source and kind, "
+                                                              "and each person their gender.")] = False,
+        gender_overrides: Annotated[str | None, typer.Option(
+            "--gender-overrides", metavar="FILE", envvar="SELON_GENDER_OVERRIDES",
+            help="TSV of name<TAB>female|male|unknown that wins over inferred genders.")] = None,
         timeout: fetch_cmd.TimeoutOption = fetch_cmd.DEFAULTS.timeout,
         max_bytes: fetch_cmd.MaxBytesOption = fetch_cmd.DEFAULTS.max_bytes,
         max_redirects: fetch_cmd.RedirectsOption = fetch_cmd.DEFAULTS.max_redirects,
@@ -105,7 +109,8 @@ def register(app: typer.Typer) -> None:
         items = list(_prepared(paths, fetch, lang=lang, published=published, title=title, url=url, outlet=outlet))
         languages = {i.lang for i in items if isinstance(i, ArticleInput)}
         per_language = {code: models.get(code) or models.get("*", "") for code in languages}
-        results = analyze_many(items, n_process=workers, models={k: v for k, v in per_language.items() if v})
+        results = analyze_many(items, n_process=workers, models={k: v for k, v in per_language.items() if v},
+                               gender_overrides=gender_overrides)
         failures: list[Failure] = []
         collected: list[dict[str, object]] = []
         for name, result in zip(paths, _progress(items, results, err, len(items) > 1)):

@@ -7,6 +7,7 @@ string that rich would parse as markup, so the report reads the same whatever co
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
@@ -37,6 +38,8 @@ def source_map(analysis: Analysis) -> RenderableType:
     table.add_column("kind")
     table.add_column("source")
     table.add_column("statements", justify="right")
+    table.add_column("gender")
+    table.add_column("role")
     table.add_column("who they are")
     for kind in KINDS:
         for source in (s for s in analysis.sources if s.kind == kind):
@@ -47,17 +50,30 @@ def source_map(analysis: Analysis) -> RenderableType:
             if source.count:
                 details = f"{source.count} × " + details if details else f"{source.count} people"
             table.add_row(Text(kind, KIND_STYLES[kind]), Text(source.name), str(statements[source.id]),
-                          Text(_clip(details, 80)))
+                          Text(source.gender or "—", "dim" if source.gender in (None, "unknown") else ""),
+                          Text(source.role_category or "—"), Text(_clip(details, 80)))
     lines = [
         f"{summary['attributions']} attributions · "
         + " · ".join(f"{n} {t}" for t, n in summary["by_type"].items()),
         f"anonymous share: {summary['anonymous_share']:.0%}",
+        women_line(summary["gender"]),
     ]
     for label, key in (("declined", "declined"), ("did not respond", "no_response"), ("denied", "denied"),
                        ("acknowledged", "acknowledged")):
         if summary[key]:
             lines.append(f"{label}: " + "; ".join(summary[key]))
     return Group(table, Text("\n".join(lines)))
+
+
+def women_line(shares: dict[str, Any]) -> str:
+    """"women: 40% of named people (2 of 5 with a known gender, 1 unknown), 35% of their statements"."""
+    people, said = shares["named_people"], shares["statements"]
+
+    def share(part: dict[str, Any]) -> str:
+        return "—" if part["women_share"] is None else f"{part['women_share']:.0%}"
+
+    return (f"women: {share(people)} of named people ({people['female']} of {people['female'] + people['male']} "
+            f"with a known gender, {people['unknown']} unknown), {share(said)} of their statements")
 
 
 def attributions(analysis: Analysis) -> RenderableType:
@@ -97,6 +113,7 @@ def explanations(analysis: Analysis) -> RenderableType:
     table = Table(title="Why these sources", title_justify="left", expand=True, show_lines=True)
     table.add_column("source")
     table.add_column("kind, because")
+    table.add_column("gender, because")
     table.add_column("mentions, joined by")
     statements: dict[str, list[str]] = {}
     for attribution in analysis.attributions:
@@ -107,7 +124,13 @@ def explanations(analysis: Analysis) -> RenderableType:
         who.append("\n" + ", ".join(statements.get(source.id, [])), "dim")
         joined = Text("\n").join(
             Text.assemble(Text(f"“{_clip(e.text, 60)}”"), Text(f" — {e.rule}", "dim")) for e in source.evidence)
-        table.add_row(who, Text(f"{source.kind}: {source.kind_reason or 'continues a source'}"), joined)
+        gender = Text("—")
+        if source.gender is not None:
+            evidence = source.gender_evidence
+            gender = Text(f"{source.gender}: {evidence.rule if evidence else 'no evidence kept'}")
+            if source.role_category:
+                gender.append(f"\nrole: {source.role_category}", "dim")
+        table.add_row(who, Text(f"{source.kind}: {source.kind_reason or 'continues a source'}"), gender, joined)
     return table
 
 

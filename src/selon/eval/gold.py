@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from selon.errors import GoldFormatError, InputNotFoundError
-from selon.schema.records import KINDS, STANCES, TYPES
+from selon.schema.records import GENDERS, KINDS, ROLE_CATEGORIES, STANCES, TYPES
 
 DOC_KEYS = ("doc_id", "lang", "text", "attributions")
 ATTRIBUTION_KEYS = ("content", "type", "cue", "source", "source_canonical", "source_kind", "stance")
@@ -31,6 +31,9 @@ class GoldAttribution:
     source_canonical: str
     source_kind: str
     stance: str
+    #: optional (issue 9): the gender and role category of a person or anonymous source, where annotated
+    source_gender: str | None = None
+    source_role_category: str | None = None
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,10 @@ def _parse_attribution(item: Any, text: str, where: str) -> GoldAttribution:
     for key, allowed in (("type", TYPES), ("source_kind", KINDS), ("stance", STANCES)):
         if item[key] not in allowed:
             raise GoldFormatError(f"{where}: {key} {item[key]!r} is not one of {', '.join(allowed)}")
+    for key, values in (("source_gender", GENDERS), ("source_role_category", ROLE_CATEGORIES)):
+        optional: tuple[str, ...] = values
+        if item.get(key) is not None and item[key] not in optional:
+            raise GoldFormatError(f"{where}: {key} {item[key]!r} is not one of {', '.join(optional)}")
     return GoldAttribution(
         content=item["content"],
         type=item["type"],
@@ -126,6 +133,8 @@ def _parse_attribution(item: Any, text: str, where: str) -> GoldAttribution:
         source_canonical=_string(item, "source_canonical", where),
         source_kind=item["source_kind"],
         stance=item["stance"],
+        source_gender=item.get("source_gender"),
+        source_role_category=item.get("source_role_category"),
     )
 
 

@@ -41,9 +41,17 @@ def score_document(doc: GoldDoc, analysis: Analysis) -> tuple[Scores, list[EvalE
     pairs = match([g.content for g in gold], [p.content.text for p in predicted])
     errors: list[EvalError] = []
     source_ok = type_ok = kind_ok = stance_ok = 0
+    gender = Accuracy()
+    role = Accuracy()
+    covered: dict[str, bool] = {}  # gold named person (canonical) -> a decided gender was predicted for them
     for g_index, p_index, _ in pairs:
         g, p = gold[g_index], predicted[p_index]
         src = _source_of(analysis, p)
+        if src is not None and _source_right(doc, g, p, src):
+            found, wrong = _people(g, src, covered)
+            gender, role = gender + found[0], role + found[1]
+            errors += [EvalError(category, doc.doc_id, doc.lang, g.content, p.content.text, expected, got)
+                       for category, expected, got in wrong]
         checks: list[tuple[ErrorCategory, bool, str, str | None]] = [
             ("wrong_source", _source_right(doc, g, p, src), _gold_source(g), _predicted_source(p, src)),
             ("wrong_type", g.type == p.type, g.type, p.type),
@@ -73,8 +81,32 @@ def score_document(doc: GoldDoc, analysis: Analysis) -> tuple[Scores, list[EvalE
         end_to_end=Counts(source_ok, len(predicted) - source_ok, len(gold) - source_ok),
         source=Accuracy(source_ok, n), type=Accuracy(type_ok, n),
         kind=Accuracy(kind_ok, n), stance=Accuracy(stance_ok, n),
+        gender=gender, gender_coverage=Accuracy(sum(covered.values()), len(covered)), role=role,
     )
     return scores, errors
+
+
+def _people(g: GoldAttribution, src: Source,
+            covered: dict[str, bool]) -> tuple[tuple[Accuracy, Accuracy], list[tuple[ErrorCategory, str, str | None]]]:
+    """Gender and role figures of one matched attribution whose source is right (so that each figure measures
+    the gender or the role, not the resolution): gender is scored where the gold says female or male and the
+    prediction decided; coverage counts gold named people with a gender annotated, covered when any of their
+    statements got a decided gender; the role where the gold has one."""
+    wrong: list[tuple[ErrorCategory, str, str | None]] = []
+    decided = src.gender in ("female", "male")
+    gender = Accuracy()
+    if g.source_gender in ("female", "male") and decided:
+        gender = Accuracy(int(g.source_gender == src.gender), 1)
+        if src.gender != g.source_gender:
+            wrong.append(("wrong_gender", g.source_gender, src.gender))
+    if g.source_kind == "person" and g.source_gender is not None:
+        covered[g.source_canonical] = covered.get(g.source_canonical, False) or decided
+    role = Accuracy()
+    if g.source_role_category is not None:
+        role = Accuracy(int(g.source_role_category == src.role_category), 1)
+        if src.role_category != g.source_role_category:
+            wrong.append(("wrong_role", g.source_role_category, src.role_category))
+    return (gender, role), wrong
 
 
 def _source_of(analysis: Analysis, attribution: Attribution) -> Source | None:

@@ -10,7 +10,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from selon.eval.report import ERROR_CATEGORIES, EvalError, EvalReport, Scores
+from selon.eval.report import ERROR_CATEGORIES, Accuracy, EvalError, EvalReport, Scores
 
 _MAX_TEXT = 90
 
@@ -35,12 +35,19 @@ def _figures(scores: Scores) -> list[str]:
         _pct(scores.source.value),
         _pct(e.precision), _pct(e.recall), _pct(e.f1),
         _pct(scores.type.value), _pct(scores.kind.value), _pct(scores.stance.value),
+        _counted(scores.gender), _counted(scores.gender_coverage), _counted(scores.role),
     ]
+
+
+def _counted(accuracy: Accuracy) -> str:
+    """"0.975 (39/40)": few gold annotations make a ratio that moves a lot, so the counts are shown too."""
+    return "—" if accuracy.value is None else f"{accuracy.value:.3f} ({accuracy.correct}/{accuracy.total})"
 
 
 _ROWS = ["documents", "content tp/fp/fn", "content precision", "content recall", "content F1",
          "source accuracy", "end-to-end precision", "end-to-end recall", "end-to-end F1",
-         "type accuracy", "kind accuracy", "stance accuracy"]
+         "type accuracy", "kind accuracy", "stance accuracy",
+         "gender accuracy (decided)", "gender coverage (named people)", "role category accuracy"]
 
 
 def scores_table(report: EvalReport) -> Table:
@@ -101,7 +108,7 @@ def render_report(report: EvalReport, show_errors: bool = False) -> Group:
     if show_errors:
         parts.append(error_counts_table(report))
         groups = [("Misses", report.misses), ("False alarms", report.false_alarms),
-                  ("Wrong source, type, kind or stance", report.mismatches)]
+                  ("Wrong source, type, kind, stance, gender or role", report.mismatches)]
         for title, errors in groups:
             parts.append(errors_table(title, errors) if errors else Text(f"{title}: none"))
     return Group(*parts)

@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-ErrorCategory = Literal["miss", "false_alarm", "wrong_source", "wrong_type", "wrong_kind", "wrong_stance"]
+ErrorCategory = Literal["miss", "false_alarm", "wrong_source", "wrong_type", "wrong_kind", "wrong_stance",
+                        "wrong_gender", "wrong_role"]
 ERROR_CATEGORIES: tuple[ErrorCategory, ...] = ("miss", "false_alarm", "wrong_source", "wrong_kind", "wrong_type",
-                                               "wrong_stance")
+                                               "wrong_stance", "wrong_gender", "wrong_role")
 
 
 def _ratio(num: int, den: int) -> float | None:
@@ -81,16 +82,24 @@ class Scores:
     type: Accuracy = Accuracy()
     kind: Accuracy = Accuracy()
     stance: Accuracy = Accuracy()
+    #: issue 9, where the gold says (see `selon.eval.metrics`): gender right among decided predictions, gold
+    #: named people given a decided gender, role category right
+    gender: Accuracy = Accuracy()
+    gender_coverage: Accuracy = Accuracy()
+    role: Accuracy = Accuracy()
 
     def __add__(self, other: Scores) -> Scores:
         return Scores(self.documents + other.documents, self.content + other.content,
                       self.end_to_end + other.end_to_end, self.source + other.source, self.type + other.type,
-                      self.kind + other.kind, self.stance + other.stance)
+                      self.kind + other.kind, self.stance + other.stance, self.gender + other.gender,
+                      self.gender_coverage + other.gender_coverage, self.role + other.role)
 
     def to_dict(self) -> dict[str, Any]:
         return {"documents": self.documents, "content": self.content.to_dict(),
                 "end_to_end": self.end_to_end.to_dict(), "source": self.source.to_dict(),
-                "type": self.type.to_dict(), "kind": self.kind.to_dict(), "stance": self.stance.to_dict()}
+                "type": self.type.to_dict(), "kind": self.kind.to_dict(), "stance": self.stance.to_dict(),
+                "gender": self.gender.to_dict(), "gender_coverage": self.gender_coverage.to_dict(),
+                "role_category": self.role.to_dict()}
 
 
 @dataclass(frozen=True)
@@ -143,7 +152,7 @@ class EvalReport:
 
     @property
     def mismatches(self) -> list[EvalError]:
-        return self.errors_of("wrong_source", "wrong_type", "wrong_kind", "wrong_stance")
+        return self.errors_of("wrong_source", "wrong_type", "wrong_kind", "wrong_stance", "wrong_gender", "wrong_role")
 
     def error_counts(self) -> dict[str, dict[str, int]]:
         """Errors per class, overall and per language: the figure to watch change by change."""

@@ -56,8 +56,9 @@ def phrases(entity: Entity, ctx: Context) -> list[Phrase]:
         name = fold(entity.name)
         for ent in ctx.ents:
             if ent.label_ in PERSON_LABELS and fold(ent.text) == name and ctx.quote_at(ent.start_char) is None:
-                phrase = _phrase_of(ent)
-                found.setdefault((phrase.start, phrase.end), Phrase(phrase, False))
+                for phrase in (_phrase_of(ent), _set_before(ent), _set_after(ent)):
+                    if phrase is not None:
+                        found.setdefault((phrase.start, phrase.end), Phrase(phrase, False))
     return sorted(found.values(), key=lambda p: p.tokens.start)
 
 
@@ -66,6 +67,36 @@ def _phrase_of(ent: TokenSpan) -> TokenSpan:
     root = ent.root
     top = root.head if root.dep_ in _NAME_DEPS and root.head.pos_ in ("NOUN", "PROPN") and root.head != root else root
     return ent.doc[top.left_edge.i : top.right_edge.i + 1]
+
+
+def _set_before(ent: TokenSpan) -> TokenSpan | None:
+    """"La maire, Jean Durand, a déclaré", "Le président de l'association X, Jean Roux, parle": a noun phrase
+    ending in a comma right before the name is apposed to it, even when the parser made them two subjects."""
+    doc, start = ent.doc, ent.start
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    node, best = doc[start - 2], None
+    while True:
+        if node.pos_ == "NOUN" and node.right_edge.i in (start - 2, start - 1):
+            best = node
+        if node.head.i >= node.i or node.head.i < ent.sent.start:
+            break
+        node = node.head
+    return doc[best.left_edge.i : start - 1] if best is not None else None
+
+
+def _set_after(ent: TokenSpan) -> TokenSpan | None:
+    """"…, regrette Karim Roux, médecin à Roubaix": the words after a comma right after the name, up to the next
+    punctuation or verb, whatever the parser hung them on."""
+    doc, end = ent.doc, ent.end
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    last = end + 1
+    while last < min(len(doc), ent.sent.end) and not (doc[last].is_punct and doc[last].text not in "-'’") \
+            and doc[last].pos_ not in ("VERB", "AUX"):
+        last += 1
+    words = doc[end + 1 : last]
+    return words if any(t.pos_ == "NOUN" for t in words) else None
 
 
 def _governed(token: Token, phrase: TokenSpan) -> bool:
@@ -90,7 +121,10 @@ def _form(token: Token, key: str, entry: RoleEntry) -> RoleEntry:
 
 
 def _modifier(token: Token) -> bool:
-    """An adjective of a role noun's form qualifying another noun: "une source policière" is no policewoman."""
+    """An adjective of a role noun's form qualifying another noun ("une source policière" is no policewoman), or
+    the end of a hyphenated word ("front-runner" is no runner)."""
+    if token.i > 0 and token.doc[token.i - 1].text == "-" and not token.doc[token.i - 1].whitespace_:
+        return True
     return token.dep_ == "amod" or token.pos_ == "ADJ" and token.head != token and token.head.i < token.i
 
 
@@ -104,7 +138,7 @@ def person_nouns(phrase: TokenSpan, people: PeopleResources) -> list[PersonNoun]
         match = None
         for size in range(min(longest, phrase.end - i), 0, -1):
             words = doc[i : i + size]
-            keys = [" ".join(fold(t.text) for t in words)]
+            keys = [" ".join(fold(t.text) for t in words).rstrip(".")]  # "Sen.", "Pr" as titles
             if size == 1:
                 keys.append(fold(words[0].lemma_))
             key = next((k for k in keys if k in people.roles), None)

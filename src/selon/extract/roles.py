@@ -40,8 +40,9 @@ def role_category(entity: Entity, ctx: Context, people: PeopleResources) -> Role
     nouns = sorted((n for p in described for n in person_nouns(p.tokens, people)), key=lambda n: n.token.i)
     if nouns:
         first = nouns[0]
-        if first.entry.flexible:
-            return _context(first.phrase, first.end, people) or first.entry.category
+        if first.entry.flexible:  # the institution after the noun, else before it ("the union's chair")
+            return (_context(first.phrase, first.end, people) or _context(first.phrase, first.phrase.start, people)
+                    or first.entry.category)
         return first.entry.category
     for phrase in described:
         found = _context(phrase.tokens, phrase.tokens.start, people)

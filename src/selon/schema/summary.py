@@ -13,6 +13,26 @@ def _unique(names: list[str]) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def _shares(genders: list[str | None]) -> dict[str, Any]:
+    counts = Counter(g or "unknown" for g in genders)
+    known = counts["female"] + counts["male"]
+    return {"female": counts["female"], "male": counts["male"], "unknown": counts["unknown"],
+            "women_share": round(counts["female"] / known, 3) if known else None}
+
+
+def gender_shares(analysis: Analysis) -> dict[str, Any]:
+    """Women's share of the named people quoted and of their statements, as media-parity trackers count it:
+    female / (female + male), unknowns counted apart and left out of the share (None when no one is known).
+
+    Only named people (kind `person`) count, as in those trackers; pure, so the corpus can add these counts up.
+    """
+    people = {s.id: s for s in analysis.sources if s.kind == "person"}
+    return {
+        "named_people": _shares([s.gender for s in people.values()]),
+        "statements": _shares([people[a.source_id].gender for a in analysis.attributions if a.source_id in people]),
+    }
+
+
 def summarise(analysis: Analysis) -> dict[str, Any]:
     sources = {s.id: s for s in analysis.sources}
     attributions = analysis.attributions
@@ -35,4 +55,6 @@ def summarise(analysis: Analysis) -> dict[str, Any]:
         "denied": named("deny"),
         "acknowledged": named("acknowledge"),
         "no_response": named("no_response"),
+        #: added in selon/1 without a schema change (issue 9)
+        "gender": gender_shares(analysis),
     }

@@ -29,9 +29,25 @@ def client_index(analysis: Analysis) -> dict[str, Any]:
     return {
         "attributions": {a.id: {"source": a.source_id, "type": a.type, "stance": a.stance,
                                 "cue": a.cue.text if a.cue else None} for a in analysis.attributions},
-        "sources": {s.id: {"name": s.name, "kind": s.kind, "description": s.description, "count": s.count}
+        "sources": {s.id: {"name": s.name, "kind": s.kind, "description": s.description, "count": s.count,
+                           "gender": s.gender, "role_category": s.role_category}
                     for s in analysis.sources},
     }
+
+
+def women_headline(found: SourceMap) -> str | None:
+    """"Women: 40% of named people (2 of 5 known), 35% of their statements"; None when no one is named."""
+    shares = found.gender
+    if not shares or not any(shares["named_people"][g] for g in ("female", "male", "unknown")):
+        return None
+    people, said = shares["named_people"], shares["statements"]
+
+    def pct(value: float | None) -> str:
+        return "—" if value is None else f"{value:.0%}"
+
+    known = people["female"] + people["male"]
+    return (f"Women: {pct(people['women_share'])} of named people ({people['female']} of {known} with a known "
+            f"gender, {people['unknown']} unknown), {pct(said['women_share'])} of their statements")
 
 
 def article_page(analysis: Analysis, *, stored: bool = False) -> dict[str, Any]:
@@ -42,6 +58,7 @@ def article_page(analysis: Analysis, *, stored: bool = False) -> dict[str, Any]:
         "marked": highlighted(analysis),
         "map": found,
         "chart": share_chart(found),
+        "women": women_headline(found),
         "index": client_index(analysis),
         "notes": analysis.notes,
         "warnings": analysis.warnings,

@@ -85,6 +85,15 @@ class AttributionOut(BaseModel):
     confidence: float
 
 
+class GenderEvidenceOut(BaseModel):
+    signal: str = Field(description="pronoun, title, determiner, noun, agreement, first_name, override, conflict "
+                                    "or none")
+    rule: str
+    start: int | None
+    end: int | None
+    text: str | None
+
+
 class SourceOut(BaseModel):
     id: str
     kind: Kind
@@ -94,6 +103,11 @@ class SourceOut(BaseModel):
     affiliation: str | None
     count: int | None
     mentions: list[SpanOut]
+    gender: Literal["female", "male", "unknown"] | None = Field(
+        None, description="People only (person, anonymous): inferred from the article's words, then the first name.")
+    gender_evidence: GenderEvidenceOut | None = None
+    role_category: str | None = Field(None, description="People only: politician, government, police_justice, "
+                                      "expert, business, union_civil, citizen, sport, culture, media or other.")
 
 
 class NoteOut(BaseModel):

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 from selon.schema.records import KINDS, Analysis, Attribution
-from selon.schema.summary import summarise
+from selon.schema.summary import gender_shares, summarise
 
 KIND_LABELS = {
     "person": "Named people",
@@ -32,6 +33,9 @@ class SourceEntry:
     description: str | None
     count: int | None
     statements: int
+    gender: str | None = None
+    gender_rule: str | None = None
+    role_category: str | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,8 @@ class SourceMap:
     statements: int
     anonymous_share: float
     stances: tuple[StanceList, ...]
+    #: women's share of named people and of their statements (`selon.schema.summary.gender_shares`)
+    gender: dict[str, Any] | None = None
 
 
 def excerpt(text: str, limit: int = EXCERPT) -> str:
@@ -81,7 +87,9 @@ def source_map(analysis: Analysis) -> SourceMap:
     groups = []
     for kind in KINDS:
         members = sorted((s for s in analysis.sources if s.kind == kind), key=lambda s: (-said[s.id], s.name))
-        entries = tuple(SourceEntry(s.id, s.name, s.kind, s.description, s.count, said[s.id]) for s in members)
+        entries = tuple(SourceEntry(s.id, s.name, s.kind, s.description, s.count, said[s.id], s.gender,
+                                    s.gender_evidence.rule if s.gender_evidence else None, s.role_category)
+                        for s in members)
         if entries:
             groups.append(KindGroup(kind, KIND_LABELS[kind], entries, sum(e.statements for e in entries)))
     stances = tuple(
@@ -89,4 +97,5 @@ def source_map(analysis: Analysis) -> SourceMap:
         for stance, label in STANCE_LISTS
     )
     summary = summarise(analysis)
-    return SourceMap(tuple(groups), len(analysis.attributions), float(summary["anonymous_share"]), stances)
+    return SourceMap(tuple(groups), len(analysis.attributions), float(summary["anonymous_share"]), stances,
+                     gender_shares(analysis))
