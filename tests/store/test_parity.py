@@ -8,9 +8,12 @@ from collections.abc import Iterator
 import pytest
 from tests.store.parity_data import fill
 
-from selon.corpus import Corpus
+from selon.corpus import Corpus, parity, save
 from selon.corpus.parity import ParityRow
+from selon.corpus.syndication import Syndication
+from selon.corpus.testing import Voice, voiced_analysis
 from selon.errors import InvalidRequestError
+from selon.store.rows import Filters
 
 
 @pytest.fixture
@@ -130,3 +133,40 @@ def test_sources_rows_keep_gender_role_and_their_article_s_outlet_day_and_langua
         ("Claire Dubois", "person", "female", "expert", "The Times", "2024-02-20", "en"),
         ("Mary Smith", "person", "female", "business", "The Times", "2024-02-20", "en"),
     ]
+
+
+BREAKDOWNS = [(), ("outlet",), ("month",), ("role",), ("outlet", "month"), ("role", "outlet"),
+              ("outlet", "month", "role")]
+
+
+@pytest.mark.parametrize("by", BREAKDOWNS)
+@pytest.mark.parametrize("outlet", [None, "Le Monde", "Nobody"])
+def test_the_kept_counts_give_what_the_detail_gives(corpus: Corpus, by: tuple[str, ...], outlet: str | None) -> None:
+    kept = parity.parity(corpus.store, Filters(outlet=outlet), by)
+    assert kept == parity.parity(corpus.store, Filters(outlet=outlet), by, live=True)
+    assert sum(r.speakers for r in kept) >= 1 or outlet == "Nobody"
+
+
+def _coverage(speakers: list[str], extra: str) -> list[Voice]:
+    voices = [Voice(name, "female" if n % 2 else "male", "expert", f"Le chantier numéro {n} avance selon le plan prévu.")
+              for n, name in enumerate(speakers)]
+    return [*voices, Voice("Zoé Extra", "female", "citizen", extra)]
+
+
+def test_syndicated_copies_count_once_in_a_group_and_in_each_outlet_that_carries_them(db_url: str) -> None:
+    speakers = ["Anne Un", "Bruno Deux", "Carla Trois", "David Quatre", "Emma Cinq", "Fabien Six"]
+    with Corpus(db_url) as corpus:
+        index = Syndication.load(corpus.store)
+        for doc_id, outlet, day, extra in (("w1", "Wire", "2024-05-02", "Rien de plus."),
+                                           ("w2", "Le Relais", "2024-05-02", "Encore un mot."),
+                                           ("w3", "Le Relais", "2024-05-03", "Un dernier mot.")):
+            analysis = voiced_analysis(_coverage(speakers, extra), doc_id=doc_id, outlet=outlet, published=day)
+            save.save_analysis(corpus.store, analysis, doc_id, index)
+        groups = {g for (g,) in corpus.store.query("SELECT syndication_group FROM articles")}
+        assert len(groups) == 1, "the three articles are copies of one story"
+        [total] = corpus.parity()
+        assert (total.statements_female, total.statements_male) == (3 + 3, 3)  # Zoé's three words are 3 statements
+        outlets = {r.outlet: (r.statements_female, r.statements_male) for r in corpus.parity(by="outlet")}
+        assert outlets == {"Wire": (4, 3), "Le Relais": (5, 3)}
+        for by in BREAKDOWNS:
+            assert parity.parity(corpus.store, Filters(), by) == parity.parity(corpus.store, Filters(), by, live=True)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from selon.corpus import counts
 from selon.corpus.keys import name_key, surname
 from selon.schema.records import Source
+from selon.store import parity_table
 from selon.store.base import Store
 from selon.store.traits import refresh_speaker_genders
 
@@ -103,4 +104,5 @@ def relink_surnames(store: Store) -> int:
             merged |= {short, candidates[0]}
         counts.refresh(store, sorted(merged))  # the short speakers' figures go, the full names' grow
         refresh_speaker_genders(store, sorted(merged))  # a surname's "elle" now says the full name's gender
+        parity_table.rebuild(store, sorted(merged))
     return len(merged) // 2

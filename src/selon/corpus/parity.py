@@ -1,14 +1,17 @@
 """Who gets quoted: the share of women among named speakers and among their statements, counted by the store.
 
-Every figure is one grouped SQL query over `sources` and `attributions` through the indexes of migration 6
-(the article's outlet, day and language are copied onto its sources), so a store of 100,000 attributions
-answers in milliseconds and no statement is read into Python. The rules:
+Every figure is one grouped SQL query, and no statement is read into Python: over the counts kept per speaker
+and group (`selon.store.parity_table`, a row per speaker of each outlet, month and role) when at most an outlet
+filters, so the page reads a few rows per group; over `sources` and `attributions` through the indexes of
+migration 6 (the article's outlet, day and language are copied onto its sources) when a language or dates
+filter. Both count alike (the tests compare them). The rules:
 
 - Only sources of kind `person` (named people) count. A speaker is one linked speaker id (`selon.corpus.
   linking`); its gender is the one its articles decide across the whole store (`selon.store.traits`), so all
   of a speaker's statements count under one gender.
 - `speakers_*` count distinct speakers with at least one statement in the group; `statements_*` count
-  distinct statements (syndicated copies once, as everywhere in the corpus).
+  each speaker's distinct statements in the group (a syndicated copy carried again in the group counts once;
+  one in another outlet or month counts there too).
 - `unknown` is counted apart and left out of the share: `share = female / (female + male)`, None when no
   speaker of the group has a decided gender.
 - By role, a speaker quoted in two role categories counts in both (the role is the article's, at the time).
@@ -22,6 +25,7 @@ from typing import Any
 from selon.corpus.queries import ANY, QUOTE_COLUMNS, _quote
 from selon.errors import InvalidRequestError
 from selon.store.base import Store
+from selon.store.parity_table import COLUMNS, MONTH, OUTLET, ROLE
 from selon.store.rows import Filters, Quote, Row
 from selon.store.traits import GENDERS, ROLE_CATEGORIES
 
@@ -30,7 +34,7 @@ BREAKDOWNS = ("outlet", "month", "role")
 #: What the share is, said in every document that gives one.
 SHARE_RULE = "female / (female + male); unknown genders are counted apart and left out of the share"
 
-_COLUMNS = {"outlet": "s.outlet", "month": "substr(s.published_day, 1, 7)", "role": "s.role_category"}
+_BITS = {"outlet": OUTLET, "month": MONTH, "role": ROLE}
 _FROM = (" FROM sources s JOIN attributions a ON a.source_id = s.id JOIN speakers sp ON sp.id = a.speaker_id"
          " WHERE s.kind = 'person'")
 
@@ -81,26 +85,48 @@ def _share(female: int, male: int) -> float | None:
     return round(female / (female + male), 4) if female + male else None
 
 
-def parity(store: Store, filters: Filters = ANY, by: tuple[str, ...] = ()) -> list[ParityRow]:
+def parity(store: Store, filters: Filters = ANY, by: tuple[str, ...] = (), *, live: bool = False) -> list[ParityRow]:
     """One row per group of `by` (any of outlet, month, role; none: one row for everything), ordered by
-    outlet (most statements first), month (oldest first, undated last) and role (in `ROLE_CATEGORIES` order)."""
+    outlet (most statements first), month (oldest first, undated last) and role (in `ROLE_CATEGORIES` order).
+
+    Read from the kept counts (`selon.store.parity_table`) when only an outlet filters; with a language or
+    dates (or `live`, which the tests use to compare both), counted from the sources and attributions."""
     by = tuple(dict.fromkeys(by))
     if bad := problems(by):
         raise InvalidRequestError(f"{bad[0][0]}={bad[0][1]}")
-    keys = [_COLUMNS[b] for b in by]
-    clause, values = _where(filters)
-    select = "".join(f"{k}, " for k in keys)
-    rows = store.query(
-        f"SELECT {select}sp.gender, COUNT(DISTINCT a.speaker_id), COUNT(DISTINCT a.statement_key)"
-        f"{_FROM}{clause} GROUP BY {select}sp.gender", values)
+    if live or (filters.since, filters.until, filters.lang) != (None, None, None):
+        rows = _live(store, filters, by)
+    else:
+        rows = _kept(store, filters, by)
     groups: dict[tuple[Any, ...], dict[str, tuple[int, int]]] = {}
     for row in rows:
-        group = tuple(row[:len(by)])
-        groups.setdefault(group, {})[str(row[len(by)])] = (int(row[-2]), int(row[-1]))
+        group = tuple(value or None for value in row[:len(by)])
+        groups.setdefault(group, {})[str(row[len(by)])] = (int(row[-2]), int(row[-1] or 0))
     if not by and not groups:
         groups[()] = {}
     found = [_row(dict(zip(by, group, strict=True)), counts) for group, counts in groups.items()]
     return sorted(found, key=_order(found, by))
+
+
+def _kept(store: Store, filters: Filters, by: tuple[str, ...]) -> list[tuple[Any, ...]]:
+    """(group..., gender, speakers, statements) from `parity_speakers`: a row per speaker of each group."""
+    scope = sum(_BITS[b] for b in by) | (OUTLET if filters.outlet is not None else 0)
+    keys = "".join(f"{b}, " for b in by)
+    where, values = ("", []) if filters.outlet is None else (" AND outlet = ?", [filters.outlet])
+    return store.query(f"SELECT {keys}gender, COUNT(*), SUM(statements) FROM parity_speakers "
+                       f"WHERE scope = ?{where} GROUP BY {keys}gender", [scope, *values])
+
+
+def _live(store: Store, filters: Filters, by: tuple[str, ...]) -> list[tuple[Any, ...]]:
+    """The same from the detail: each speaker's distinct statements per group, then counted per gender."""
+    keys = [f"{COLUMNS[_BITS[b]]} AS g{i}" for i, b in enumerate(by)]
+    outer = "".join(f"g{i}, " for i in range(len(by)))
+    inner = "".join(f"{COLUMNS[_BITS[b]]}, " for b in by)
+    clause, values = _where(filters)
+    return store.query(
+        f"SELECT {outer}gender, COUNT(*), SUM(n) FROM (SELECT {''.join(k + ', ' for k in keys)}sp.gender AS gender, "
+        f"COUNT(DISTINCT a.statement_key) AS n{_FROM}{clause} GROUP BY {inner}a.speaker_id, sp.gender) per_speaker "
+        f"GROUP BY {outer}gender", values)
 
 
 def _row(group: dict[str, Any], counts: dict[str, tuple[int, int]]) -> ParityRow:

@@ -13,6 +13,7 @@ from selon.corpus import counts, keys, stories, syndication
 from selon.corpus.linking import speakers_for
 from selon.errors import SelonError
 from selon.schema.records import Analysis, Article
+from selon.store import parity_table
 from selon.store.base import Store, now
 from selon.store.rows import FailureRecord
 from selon.store.traits import gender_of, refresh_speaker_genders, role_category_of
@@ -160,7 +161,7 @@ def save_analysis(store: Store, analysis: Analysis, key: str, index: syndication
 
 def _write_records(store: Store, analysis: Analysis, row: int, group: int) -> None:
     """Sources and attributions in one statement each (speakers resolved for the whole article at once), and
-    the per-speaker figures they add to. Each source row also carries its gender and role category and a copy
+    the per-speaker and parity figures they add to. Each source row also carries its gender and role category and a copy
     of the article's outlet, day and language, which the parity figures filter and group by (migration 6)."""
     speakers = speakers_for(store, analysis.sources, row, group)
     article = analysis.article
@@ -190,3 +191,8 @@ def _write_records(store: Store, analysis: Analysis, row: int, group: int) -> No
     )
     counts.add_article(store, row, group, analysis.article.outlet,
                        [(speakers[a.source_id], s) for a, s in zip(analysis.attributions, statements, strict=True)])
+    people = {s.id: s for s in analysis.sources if s.kind == "person"}
+    month = article.published[:7] if article.published else ""
+    parity_table.add(store, row, [
+        (speakers[a.source_id], key, article.outlet or "", month, role_category_of(people[a.source_id]) or "")
+        for a, key in zip(analysis.attributions, statements, strict=True) if a.source_id in people])

@@ -16,6 +16,7 @@ from datasketch import MinHash, MinHashLSH
 
 from selon.corpus import counts
 from selon.corpus.keys import normalise_text, statement_key
+from selon.store import parity_table
 from selon.store.base import Store, now
 
 NUM_PERM = 128
@@ -130,6 +131,7 @@ def regroup(store: Store) -> int:
             store.executemany("UPDATE attributions SET statement_key = ? WHERE id = ?",
                               [(statement_key(moved[int(a)], str(c)), int(i)) for i, a, c, _ in said])
             counts.refresh(store, sorted({int(sp) for *_, sp in said}))
+            parity_table.rebuild(store, sorted({int(sp) for *_, sp in said}))
         store.execute("INSERT INTO selon_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE "
                       "SET value = excluded.value", (REGROUPED, now()))
     return len(moved)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from selon.store import parity_table
 from selon.store.traits import gender_of, refresh_speaker_genders, role_category_of
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ PAGE = 500
 
 def source_traits(store: Store) -> None:
     """Fills `sources.gender` and `sources.role_category` from the stored analyses, then every person
-    speaker's gender; runs inside the migration's transaction."""
+    speaker's gender and the parity counts; runs inside the migration's transaction."""
     last = 0
     while True:
         rows = store.query("SELECT id, analysis FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, PAGE))
@@ -37,3 +38,4 @@ def source_traits(store: Store) -> None:
                           updates)
         last = int(rows[-1][0])
     refresh_speaker_genders(store)
+    parity_table.rebuild(store)

@@ -168,9 +168,10 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
 
     # Who gets quoted (`selon.corpus.parity`): each source's gender and role category, and each person speaker's
-    # gender across the store (`selon.store.traits`). The article's outlet, day and language are copied onto
-    # its sources so the parity figures read sources and attributions through indexes, never the articles;
-    # `attributions_source` takes each source's statements from the index alone.
+    # gender across the store (`selon.store.traits`), and the counts the parity figures read
+    # (`selon.store.parity_table`). The article's outlet, day and language are copied onto its sources, so the
+    # figures a filter by language or day needs are counted from sources and attributions through indexes,
+    # never the articles; `attributions_source` takes each source's statements from the index alone.
     Migration(
         6,
         (
@@ -188,6 +189,13 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX sources_parity_day ON sources (kind, published_day, outlet, lang)",
             "CREATE INDEX sources_parity_outlet ON sources (kind, outlet, published_day, lang)",
             "CREATE INDEX attributions_source ON attributions (source_id, speaker_id, statement_key)",
+            """CREATE TABLE parity_speakers (
+                scope INTEGER NOT NULL, outlet TEXT NOT NULL, month TEXT NOT NULL, role TEXT NOT NULL,
+                speaker_id {int} NOT NULL REFERENCES speakers (id) ON DELETE CASCADE, gender TEXT NOT NULL,
+                statements INTEGER NOT NULL, PRIMARY KEY (scope, outlet, month, role, speaker_id))""",
+            "CREATE INDEX parity_speakers_speaker ON parity_speakers (speaker_id)",
+            # Each figure reads its scope's rows from this index alone, in the order of its groups.
+            "CREATE INDEX parity_speakers_groups ON parity_speakers (scope, outlet, month, role, gender, statements)",
         ),
         then=backfill.source_traits,
     ),

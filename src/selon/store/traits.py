@@ -55,8 +55,19 @@ _SPEAKER_GENDER = (
 
 def refresh_speaker_genders(store: Store, speakers: Sequence[int] | None = None) -> None:
     """Recomputes the gender of `speakers` (every person when None) from their sources, in the caller's
-    transaction: after an article's sources are written, and after speakers are merged."""
+    transaction: after an article's sources are written, and after speakers are merged. The parity counts of
+    a speaker whose gender changed follow it (`selon.store.parity_table`)."""
+    from selon.store import parity_table
+
     if speakers is not None and not speakers:
         return
     which = "IS NOT NULL" if speakers is None else f"IN ({', '.join('?' * len(speakers))})"
-    store.execute(_SPEAKER_GENDER.format(which=which), list(speakers or ()))
+    params = list(speakers or ())
+    if speakers is None:
+        store.execute(_SPEAKER_GENDER.format(which=which))
+        parity_table.copy_genders(store, None)
+        return
+    before = dict(store.query(f"SELECT id, gender FROM speakers WHERE kind = 'person' AND id {which}", params))
+    store.execute(_SPEAKER_GENDER.format(which=which), params)
+    after = store.query(f"SELECT id, gender FROM speakers WHERE kind = 'person' AND id {which}", params)
+    parity_table.copy_genders(store, [int(i) for i, gender in after if before.get(i) != gender])
