@@ -140,11 +140,13 @@ BREAKDOWNS = [(), ("outlet",), ("month",), ("role",), ("outlet", "month"), ("rol
 
 
 @pytest.mark.parametrize("by", BREAKDOWNS)
-@pytest.mark.parametrize("outlet", [None, "Le Monde", "Nobody"])
-def test_the_kept_counts_give_what_the_detail_gives(corpus: Corpus, by: tuple[str, ...], outlet: str | None) -> None:
-    kept = parity.parity(corpus.store, Filters(outlet=outlet), by)
-    assert kept == parity.parity(corpus.store, Filters(outlet=outlet), by, live=True)
-    assert sum(r.speakers for r in kept) >= 1 or outlet == "Nobody"
+@pytest.mark.parametrize(("outlet", "lang"), [(None, None), ("Le Monde", None), ("Nobody", None), (None, "en"),
+                                              ("The Times", "en"), ("Le Monde", "en")])
+def test_the_kept_counts_give_what_the_detail_gives(corpus: Corpus, by: tuple[str, ...], outlet: str | None,
+                                                    lang: str | None) -> None:
+    kept = parity.parity(corpus.store, Filters(outlet=outlet, lang=lang), by)
+    assert kept == parity.parity(corpus.store, Filters(outlet=outlet, lang=lang), by, live=True)
+    assert sum(r.speakers for r in kept) >= 1 or outlet in ("Nobody", "Le Monde")
 
 
 def _coverage(speakers: list[str], extra: str) -> list[Voice]:

@@ -1,10 +1,10 @@
 """Who gets quoted: the share of women among named speakers and among their statements, counted by the store.
 
 Every figure is one grouped SQL query, and no statement is read into Python: over the counts kept per speaker
-and group (`selon.store.parity_table`, a row per speaker of each outlet, month and role) when at most an outlet
-filters, so the page reads a few rows per group; over `sources` and `attributions` through the indexes of
-migration 6 (the article's outlet, day and language are copied onto its sources) when a language or dates
-filter. Both count alike (the tests compare them). The rules:
+and group (`selon.store.parity_table`: a row per speaker of each outlet, month, role and language) unless dates
+filter, so the page reads a few rows per group; with dates, over `sources` and `attributions` through the
+indexes of migration 6 (the article's outlet, day and language are copied onto its sources). Both count alike
+(the tests compare them). The rules:
 
 - Only sources of kind `person` (named people) count. A speaker is one linked speaker id (`selon.corpus.
   linking`); its gender is the one its articles decide across the whole store (`selon.store.traits`), so all
@@ -25,7 +25,7 @@ from typing import Any
 from selon.corpus.queries import ANY, QUOTE_COLUMNS, _quote
 from selon.errors import InvalidRequestError
 from selon.store.base import Store
-from selon.store.parity_table import COLUMNS, MONTH, OUTLET, ROLE
+from selon.store.parity_table import COLUMNS, LANG, MONTH, OUTLET, ROLE
 from selon.store.rows import Filters, Quote, Row
 from selon.store.traits import GENDERS, ROLE_CATEGORIES
 
@@ -35,6 +35,7 @@ BREAKDOWNS = ("outlet", "month", "role")
 SHARE_RULE = "female / (female + male); unknown genders are counted apart and left out of the share"
 
 _BITS = {"outlet": OUTLET, "month": MONTH, "role": ROLE}
+_NAMES = {OUTLET: "outlet", LANG: "lang"}
 _FROM = (" FROM sources s JOIN attributions a ON a.source_id = s.id JOIN speakers sp ON sp.id = a.speaker_id"
          " WHERE s.kind = 'person'")
 
@@ -89,12 +90,12 @@ def parity(store: Store, filters: Filters = ANY, by: tuple[str, ...] = (), *, li
     """One row per group of `by` (any of outlet, month, role; none: one row for everything), ordered by
     outlet (most statements first), month (oldest first, undated last) and role (in `ROLE_CATEGORIES` order).
 
-    Read from the kept counts (`selon.store.parity_table`) when only an outlet filters; with a language or
-    dates (or `live`, which the tests use to compare both), counted from the sources and attributions."""
+    Read from the kept counts (`selon.store.parity_table`) unless dates filter; with dates (or `live`, which
+    the tests use to compare both), counted from the sources and attributions."""
     by = tuple(dict.fromkeys(by))
     if bad := problems(by):
         raise InvalidRequestError(f"{bad[0][0]}={bad[0][1]}")
-    if live or (filters.since, filters.until, filters.lang) != (None, None, None):
+    if live or (filters.since, filters.until) != (None, None):
         rows = _live(store, filters, by)
     else:
         rows = _kept(store, filters, by)
@@ -110,11 +111,12 @@ def parity(store: Store, filters: Filters = ANY, by: tuple[str, ...] = (), *, li
 
 def _kept(store: Store, filters: Filters, by: tuple[str, ...]) -> list[tuple[Any, ...]]:
     """(group..., gender, speakers, statements) from `parity_speakers`: a row per speaker of each group."""
-    scope = sum(_BITS[b] for b in by) | (OUTLET if filters.outlet is not None else 0)
+    chosen = [(part, value) for part, value in ((OUTLET, filters.outlet), (LANG, filters.lang)) if value is not None]
+    scope = sum(_BITS[b] for b in by) | sum(part for part, _ in chosen)
     keys = "".join(f"{b}, " for b in by)
-    where, values = ("", []) if filters.outlet is None else (" AND outlet = ?", [filters.outlet])
+    where = "".join(f" AND {_NAMES[part]} = ?" for part, _ in chosen)
     return store.query(f"SELECT {keys}gender, COUNT(*), SUM(statements) FROM parity_speakers "
-                       f"WHERE scope = ?{where} GROUP BY {keys}gender", [scope, *values])
+                       f"WHERE scope = ?{where} GROUP BY {keys}gender", [scope, *(v for _, v in chosen)])
 
 
 def _live(store: Store, filters: Filters, by: tuple[str, ...]) -> list[tuple[Any, ...]]:

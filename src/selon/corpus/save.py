@@ -194,5 +194,6 @@ def _write_records(store: Store, analysis: Analysis, row: int, group: int) -> No
     people = {s.id: s for s in analysis.sources if s.kind == "person"}
     month = article.published[:7] if article.published else ""
     parity_table.add(store, row, [
-        (speakers[a.source_id], key, article.outlet or "", month, role_category_of(people[a.source_id]) or "")
+        (speakers[a.source_id], key, article.outlet or "", month, role_category_of(people[a.source_id]) or "",
+         article.lang or "")
         for a, key in zip(analysis.attributions, statements, strict=True) if a.source_id in people])

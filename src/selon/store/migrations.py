@@ -191,11 +191,13 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX attributions_source ON attributions (source_id, speaker_id, statement_key)",
             """CREATE TABLE parity_speakers (
                 scope INTEGER NOT NULL, outlet TEXT NOT NULL, month TEXT NOT NULL, role TEXT NOT NULL,
-                speaker_id {int} NOT NULL REFERENCES speakers (id) ON DELETE CASCADE, gender TEXT NOT NULL,
-                statements INTEGER NOT NULL, PRIMARY KEY (scope, outlet, month, role, speaker_id))""",
+                lang TEXT NOT NULL, speaker_id {int} NOT NULL REFERENCES speakers (id) ON DELETE CASCADE,
+                gender TEXT NOT NULL, statements INTEGER NOT NULL,
+                PRIMARY KEY (scope, outlet, month, role, lang, speaker_id))""",
             "CREATE INDEX parity_speakers_speaker ON parity_speakers (speaker_id)",
             # Each figure reads its scope's rows from this index alone, in the order of its groups.
-            "CREATE INDEX parity_speakers_groups ON parity_speakers (scope, outlet, month, role, gender, statements)",
+            """CREATE INDEX parity_speakers_groups
+                ON parity_speakers (scope, outlet, month, role, lang, gender, statements)""",
         ),
         then=backfill.source_traits,
     ),
