@@ -31,6 +31,10 @@ compared lower-cased, with typographic apostrophes folded to `'`.
     anaphoric_determiners.txt  determiners of a definite noun phrase that refers back: "les", "the"
     boilerplate.txt      regular expressions matching whole page-furniture paragraphs
     anonymity.txt        regular expressions matching a condition of anonymity
+
+Tables about people, which describe the sources found without changing them (gender and role category, issue 9),
+are read by `selon.lang.people`: roles.tsv, role_contexts.tsv, agreement.tsv, epicene_names.txt,
+name_countries.txt.
 """
 
 from __future__ import annotations
