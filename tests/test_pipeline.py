@@ -43,11 +43,17 @@ def test_the_json_follows_the_selon_1_schema(example: Analysis) -> None:
     assert set(data) == {"schema", "article", "attributions", "sources", "notes", "summary"}
     assert set(data["article"]) == {"id", "lang", "title", "url", "outlet", "published", "text"}
     first = data["attributions"][0]
-    # fields added within selon/1: "via" on attributions, "kind_reason" and "evidence" on sources
+    # fields added within selon/1: "via" on attributions, "kind_reason", "evidence", "gender", "gender_evidence"
+    # and "role_category" on sources, "gender" in the summary
     assert set(first) == {"id", "type", "content", "cue", "source", "stance", "confidence", "via"}
     assert set(first["source"]) == {"id", "mention"}
     assert set(data["sources"][0]) == {"id", "kind", "name", "description", "role", "affiliation", "count",
-                                       "mentions", "kind_reason", "evidence"}
+                                       "mentions", "kind_reason", "evidence", "gender", "gender_evidence",
+                                       "role_category"}
+    people = [s for s in data["sources"] if s["kind"] in ("person", "anonymous")]
+    assert people and all(s["gender"] in ("female", "male", "unknown") and s["role_category"] for s in people)
+    assert all(s["gender"] is None for s in data["sources"] if s["kind"] not in ("person", "anonymous"))
+    assert set(data["summary"]["gender"]) == {"named_people", "statements"}
     ids = {s["id"] for s in data["sources"]}
     assert all(a["source"]["id"] in ids for a in data["attributions"])
     summary = data["summary"]

@@ -134,7 +134,9 @@ def test_things_have_no_gender_nor_role() -> None:
 
 ROLE_ROWS = [
     pytest.param("fr", "La ministre de la Culture, Rima Dupont, a déclaré que le musée rouvrirait.", "Dupont",
-                 "government", id="fr-minister"),
+                 "politician", id="fr-ministers-are-politicians"),
+    pytest.param("fr", "Le préfet de la Somme, Marc Aubry, a déclaré que la route rouvrirait.", "Aubry",
+                 "government", id="fr-prefect-is-the-administration"),
     pytest.param("fr", "Le député Marc Lefèvre a affirmé que le texte serait amendé.", "Lefèvre", "politician",
                  id="fr-mp"),
     pytest.param("fr", "Son avocate, Me Claire Roussel, a dénoncé des « irrégularités ».", "Roussel",
