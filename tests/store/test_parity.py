@@ -172,3 +172,15 @@ def test_syndicated_copies_count_once_in_a_group_and_in_each_outlet_that_carries
         assert outlets == {"Wire": (4, 3), "Le Relais": (5, 3)}
         for by in BREAKDOWNS:
             assert parity.parity(corpus.store, Filters(), by) == parity.parity(corpus.store, Filters(), by, live=True)
+
+
+def test_sources_without_a_gender_or_role_count_as_unknown_and_other(db_url: str) -> None:
+    from selon.corpus.testing import scripted_analysis
+
+    with Corpus(db_url) as corpus:
+        analysis = scripted_analysis("Adrienne Watson|person|assert|Nous surveillons.\n"
+                                     "un responsable|anonymous|assert|Rien.\n", doc_id="old", outlet="Le Monde")
+        save.save_analysis(corpus.store, analysis, "old", Syndication.load(corpus.store))
+        [row] = corpus.parity(by="role")
+        assert (row.role, row.speakers_unknown, row.speakers_female + row.speakers_male, row.speakers_share) == \
+            ("other", 1, 0, None)

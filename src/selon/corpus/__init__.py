@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from selon.corpus.api import Corpus
 from selon.corpus.ingest import IngestReport
+from selon.corpus.parity import ParityRow
 from selon.store.rows import ArticleSummary, FailureRecord, OutletStats, Quote, SearchHit, SpeakerCount, Stats
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "FailureRecord",
     "IngestReport",
     "OutletStats",
+    "ParityRow",
     "Quote",
     "SearchHit",
     "SpeakerCount",

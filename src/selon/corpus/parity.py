@@ -1,10 +1,10 @@
 """Who gets quoted: the share of women among named speakers and among their statements, counted by the store.
 
-Every figure is one grouped SQL query, and no statement is read into Python: over the counts kept per speaker
-and group (`selon.store.parity_table`: a row per speaker of each outlet, month, role and language) unless dates
-filter, so the page reads a few rows per group; with dates, over `sources` and `attributions` through the
-indexes of migration 6 (the article's outlet, day and language are copied onto its sources). Both count alike
-(the tests compare them). The rules:
+Every figure is one grouped SQL query over the two tables `selon.store.parity_table` keeps as articles are
+stored, and no statement is read into Python: unless dates filter, `parity_speakers` (a row per speaker of each
+outlet, month, role and language) gives a group's speakers by counting rows, so the page reads a few rows per
+group; with dates, `parity_statements` (a narrow row per statement, under a covering index) is read over the
+range. Both count alike (the tests compare them). The rules:
 
 - Only sources of kind `person` (named people) count. A speaker is one linked speaker id (`selon.corpus.
   linking`); its gender is the one its articles decide across the whole store (`selon.store.traits`), so all
@@ -36,8 +36,6 @@ SHARE_RULE = "female / (female + male); unknown genders are counted apart and le
 
 _BITS = {"outlet": OUTLET, "month": MONTH, "role": ROLE}
 _NAMES = {OUTLET: "outlet", LANG: "lang"}
-_FROM = (" FROM sources s JOIN attributions a ON a.source_id = s.id JOIN speakers sp ON sp.id = a.speaker_id"
-         " WHERE s.kind = 'person'")
 
 
 @dataclass(frozen=True)
@@ -70,15 +68,17 @@ def problems(by: tuple[str, ...] = (), gender: str | None = None, role: str | No
     return found
 
 
-def _where(filters: Filters, gender: str | None = None, role: str | None = None) -> tuple[str, list[Any]]:
+def _where(filters: Filters, gender: str | None = None, role: str | None = None, *,
+           table: str = "ps.") -> tuple[str, list[Any]]:
+    """` AND …` conditions over `parity_statements` (aliased `table`) for the filters set."""
     clauses: list[str] = []
     values: list[Any] = []
-    for clause, value in (("s.outlet = ?", filters.outlet), ("s.published_day >= ?", filters.since),
-                          ("s.published_day <= ?", filters.until), ("s.lang = ?", filters.lang),
-                          ("sp.gender = ?", gender), ("s.role_category = ?", role)):
+    for column, operator, value in (("outlet", "=", filters.outlet), ("day", ">=", filters.since),
+                                    ("day", "<=", filters.until), ("lang", "=", filters.lang),
+                                    ("gender", "=", gender), ("role", "=", role)):
         if value is not None:
-            clauses.append(clause)
-            values.append(value[:10] if clause.startswith("s.published_day") else value)
+            clauses.append(f"{table}{column} {operator} ?")
+            values.append(value[:10] if column == "day" else value)
     return "".join(f" AND {c}" for c in clauses), values
 
 
@@ -120,15 +120,14 @@ def _kept(store: Store, filters: Filters, by: tuple[str, ...]) -> list[tuple[Any
 
 
 def _live(store: Store, filters: Filters, by: tuple[str, ...]) -> list[tuple[Any, ...]]:
-    """The same from the detail: each speaker's distinct statements per group, then counted per gender."""
-    keys = [f"{COLUMNS[_BITS[b]]} AS g{i}" for i, b in enumerate(by)]
-    outer = "".join(f"g{i}, " for i in range(len(by)))
+    """The same from `parity_statements` (its index covers the query): each speaker's distinct statements per
+    group, then counted per gender."""
     inner = "".join(f"{COLUMNS[_BITS[b]]}, " for b in by)
-    clause, values = _where(filters)
+    clause, values = _where(filters, table="")
     return store.query(
-        f"SELECT {outer}gender, COUNT(*), SUM(n) FROM (SELECT {''.join(k + ', ' for k in keys)}sp.gender AS gender, "
-        f"COUNT(DISTINCT a.statement_key) AS n{_FROM}{clause} GROUP BY {inner}a.speaker_id, sp.gender) per_speaker "
-        f"GROUP BY {outer}gender", values)
+        f"SELECT {inner}gender, COUNT(*), SUM(n) FROM (SELECT {inner}speaker_id, gender, "
+        f"COUNT(DISTINCT statement_key) AS n FROM parity_statements WHERE 1 = 1{clause} "
+        f"GROUP BY {inner}speaker_id, gender) per_speaker GROUP BY {inner}gender", values)
 
 
 def _row(group: dict[str, Any], counts: dict[str, tuple[int, int]]) -> ParityRow:
@@ -168,6 +167,8 @@ def statements(store: Store, filters: Filters = ANY, *, gender: str | None = Non
         raise InvalidRequestError(f"{bad[0][0]}={bad[0][1]}")
     clause, values = _where(filters, gender, role)
     rows = store.query(
-        f"{QUOTE_COLUMNS}{_FROM.replace(' WHERE', ' JOIN articles ar ON ar.id = a.article_id WHERE')}{clause} "
-        "ORDER BY ar.published IS NULL, ar.published, ar.id, a.content_start LIMIT ? OFFSET ?", [*values, limit, offset])
+        f"{QUOTE_COLUMNS} FROM parity_statements ps JOIN attributions a ON a.id = ps.attribution_id "
+        f"JOIN speakers sp ON sp.id = a.speaker_id JOIN articles ar ON ar.id = a.article_id WHERE 1 = 1{clause} "
+        "ORDER BY ps.day IS NULL, ps.day, ar.published, ar.id, a.content_start LIMIT ? OFFSET ?",
+        [*values, limit, offset])
     return [_quote(r) for r in rows]

@@ -192,8 +192,10 @@ def _write_records(store: Store, analysis: Analysis, row: int, group: int) -> No
     counts.add_article(store, row, group, analysis.article.outlet,
                        [(speakers[a.source_id], s) for a, s in zip(analysis.attributions, statements, strict=True)])
     people = {s.id: s for s in analysis.sources if s.kind == "person"}
-    month = article.published[:7] if article.published else ""
-    parity_table.add(store, row, [
-        (speakers[a.source_id], key, article.outlet or "", month, role_category_of(people[a.source_id]) or "",
-         article.lang or "")
-        for a, key in zip(analysis.attributions, statements, strict=True) if a.source_id in people])
+    if people:
+        ids = {str(local): int(i) for i, local in
+               store.query("SELECT id, local_id FROM attributions WHERE article_id = ?", (row,))}
+        parity_table.add(store, [
+            (ids[a.id], speakers[a.source_id], key, article.outlet or "", day,
+             role_category_of(people[a.source_id]) or "", article.lang or "")
+            for a, key in zip(analysis.attributions, statements, strict=True) if a.source_id in people])

@@ -168,10 +168,10 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
 
     # Who gets quoted (`selon.corpus.parity`): each source's gender and role category, and each person speaker's
-    # gender across the store (`selon.store.traits`), and the counts the parity figures read
-    # (`selon.store.parity_table`). The article's outlet, day and language are copied onto its sources, so the
-    # figures a filter by language or day needs are counted from sources and attributions through indexes,
-    # never the articles; `attributions_source` takes each source's statements from the index alone.
+    # gender across the store (`selon.store.traits`), and the two tables the parity figures read
+    # (`selon.store.parity_table`). The article's outlet, day and language are copied onto its sources, so
+    # those tables are rebuilt from sources and attributions alone (`attributions_source` gives each source's
+    # statements from the index).
     Migration(
         6,
         (
@@ -195,6 +195,15 @@ MIGRATIONS: tuple[Migration, ...] = (
                 gender TEXT NOT NULL, statements INTEGER NOT NULL,
                 PRIMARY KEY (scope, outlet, month, role, lang, speaker_id))""",
             "CREATE INDEX parity_speakers_speaker ON parity_speakers (speaker_id)",
+            """CREATE TABLE parity_statements (
+                attribution_id {int} PRIMARY KEY REFERENCES attributions (id) ON DELETE CASCADE,
+                speaker_id {int} NOT NULL REFERENCES speakers (id) ON DELETE CASCADE, gender TEXT NOT NULL,
+                outlet TEXT NOT NULL, day TEXT, month TEXT NOT NULL, role TEXT NOT NULL, lang TEXT NOT NULL,
+                statement_key TEXT NOT NULL)""",
+            # A figure filtered by dates reads its range from this index alone.
+            """CREATE INDEX parity_statements_days
+                ON parity_statements (day, outlet, lang, role, month, gender, speaker_id, statement_key)""",
+            "CREATE INDEX parity_statements_speaker ON parity_statements (speaker_id, statement_key)",
             # Each figure reads its scope's rows from this index alone, in the order of its groups.
             """CREATE INDEX parity_speakers_groups
                 ON parity_speakers (scope, outlet, month, role, lang, gender, statements)""",

@@ -1,16 +1,19 @@
-"""`parity_speakers`: the parity figures' counts kept beside the detail tables, so a page reads a few rows per
-group instead of every statement.
+"""The parity figures' two tables, kept beside the detail so no figure reads every statement.
 
-One row per (scope, group, speaker): `scope` is a bitmask of what the row's group is made of (1 outlet, 2 month,
-4 role, 8 language; 0 everything), the group's outlet, month, role and language are set for those in its scope
-and '' for the others (and for articles without an outlet or date), `statements` is how many distinct statements the
-speaker made in that group (a syndicated copy in the same group counts once), `gender` a copy of the speaker's.
-Counting speakers of a group is then counting rows, and statements summing them, whatever the breakdown and
-filtered by an outlet or a language or not: no DISTINCT over the detail.
+- `parity_statements`: one narrow row per statement of a named person, with what the figures filter and group
+  by (the article's outlet, day, month and language, the source's role category, the speaker and a copy of the
+  speaker's gender) and its statement key, under a covering index: a figure filtered by dates is one index range
+  scan of this table, with no join.
+- `parity_speakers`: one row per (scope, group, speaker). `scope` is a bitmask of what the row's group is made
+  of (1 outlet, 2 month, 4 role, 8 language; 0 everything); the group's outlet, month, role and language are
+  set for those in its scope and '' for the others (and for articles without an outlet or date); `statements`
+  is how many distinct statements the speaker made in that group (a syndicated copy in the same group counts
+  once). Counting a group's speakers is then counting rows, and its statements summing them, whatever the
+  breakdown and with or without an outlet or a language: no DISTINCT at all.
 
-`add` counts a newly stored article's statements (in its transaction, as `selon.corpus.counts` does); `rebuild`
-recomputes the rows of some speakers (merged by relinking, regrouped) or of the whole store (migration 6) from
-the detail; `copy_genders` follows a speaker whose gender changed. Only named people (`kind = 'person'`) count.
+`add` counts a newly stored article's statements (in its transaction, as `selon.corpus.counts` does);
+`rebuild` recomputes the rows of some speakers (merged by relinking, regrouped) or of the whole store
+(migration 6) from the detail; `copy_genders` follows speakers whose gender changed.
 """
 
 from __future__ import annotations
@@ -25,12 +28,11 @@ if TYPE_CHECKING:
 OUTLET, MONTH, ROLE, LANG = 1, 2, 4, 8
 SCOPES = tuple(range(16))
 PARTS = (OUTLET, MONTH, ROLE, LANG)
-#: What each breakdown is, as SQL over `sources s` (the article's copy) — for `rebuild` and the live query.
-COLUMNS = {OUTLET: "COALESCE(s.outlet, '')", MONTH: "COALESCE(substr(s.published_day, 1, 7), '')",
-           ROLE: "COALESCE(s.role_category, '')", LANG: "COALESCE(s.lang, '')"}
+#: The columns of `parity_statements` each part of a group is read from.
+COLUMNS = {OUTLET: "outlet", MONTH: "month", ROLE: "role", LANG: "lang"}
 
-#: A person's statement: (speaker id, statement key, outlet, month, role, language), '' for a missing value.
-Said = tuple[int, str, str, str, str, str]
+#: A person's statement: (attribution id, speaker id, statement key, outlet, day or None, role, language).
+Said = tuple[int, int, str, str, str | None, str, str]
 Group = tuple[str, str, str, str]
 
 
@@ -40,29 +42,33 @@ def group_of(scope: int, values: Sequence[str]) -> Group:
     return outlet, month, role, lang
 
 
-def add(store: Store, article_row: int, said: Sequence[Said]) -> None:
-    """Counts an article's person statements, once inserted, into every scope. A statement already counted for
+def add(store: Store, said: Sequence[Said]) -> None:
+    """Counts an article's person statements, once inserted, into both tables. A statement already counted for
     the same speaker in a group (a syndicated copy stored before, in the same outlet and month) adds nothing."""
     if not said:
         return
-    pairs = sorted({(speaker, key) for speaker, key, *_ in said})
+    speakers, keys = sorted({s[1] for s in said}), sorted({s[2] for s in said})
     earlier: set[tuple[int, Group, int, str]] = set()
-    speakers, keys = sorted({p[0] for p in pairs}), sorted({p[1] for p in pairs})
     for speaker, key, *values in store.query(
-            f"SELECT a.speaker_id, a.statement_key, {', '.join(COLUMNS[p] for p in PARTS)} "
-            "FROM attributions a JOIN sources s ON s.id = a.source_id "
-            f"WHERE a.speaker_id IN ({_marks(speakers)}) AND a.statement_key IN ({_marks(keys)}) "
-            "AND a.article_id <> ?", [*speakers, *keys, article_row]):
+            "SELECT speaker_id, statement_key, outlet, month, role, lang FROM parity_statements "
+            f"WHERE speaker_id IN ({_marks(speakers)}) AND statement_key IN ({_marks(keys)})", [*speakers, *keys]):
         for scope in SCOPES:
             earlier.add((scope, group_of(scope, values), int(speaker), str(key)))
+    genders = {int(i): str(g) for i, g in store.query(
+        f"SELECT id, gender FROM speakers WHERE id IN ({_marks(speakers)})", speakers)}
     new: dict[tuple[int, Group, int], set[str]] = defaultdict(set)
-    for speaker, key, *values in said:
+    rows = []
+    for attribution, speaker, key, outlet, day, role, lang in said:
+        month = day[:7] if day else ""
+        rows.append((attribution, speaker, genders[speaker], outlet, day, month, role, lang, key))
         for scope in SCOPES:
-            group = group_of(scope, values)
+            group = group_of(scope, (outlet, month, role, lang))
             cell = new[(scope, group, speaker)]
             if (scope, group, speaker, key) not in earlier:
                 cell.add(key)
-    genders = dict(store.query(f"SELECT id, gender FROM speakers WHERE id IN ({_marks(speakers)})", speakers))
+    store.executemany(
+        "INSERT INTO parity_statements (attribution_id, speaker_id, gender, outlet, day, month, role, lang, "
+        "statement_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     store.executemany(
         "INSERT INTO parity_speakers (scope, outlet, month, role, lang, speaker_id, gender, statements) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (scope, outlet, month, role, lang, speaker_id) DO UPDATE "
@@ -77,16 +83,21 @@ def rebuild(store: Store, speakers: Sequence[int] | None = None) -> None:
         return
     which = "IS NOT NULL" if speakers is None else f"IN ({_marks(speakers)})"
     params = list(speakers or ())
-    store.execute(f"DELETE FROM parity_speakers WHERE speaker_id {which}", params)
+    for table in ("parity_speakers", "parity_statements"):
+        store.execute(f"DELETE FROM {table} WHERE speaker_id {which}", params)
+    store.execute(
+        "INSERT INTO parity_statements (attribution_id, speaker_id, gender, outlet, day, month, role, lang, "
+        "statement_key) SELECT a.id, a.speaker_id, sp.gender, COALESCE(s.outlet, ''), s.published_day, "
+        "COALESCE(substr(s.published_day, 1, 7), ''), COALESCE(s.role_category, ''), COALESCE(s.lang, ''), "
+        "a.statement_key FROM sources s JOIN attributions a ON a.source_id = s.id "
+        f"JOIN speakers sp ON sp.id = a.speaker_id WHERE s.kind = 'person' AND a.speaker_id {which}", params)
     for scope in SCOPES:
-        parts = [COLUMNS[b] if scope & b else "''" for b in PARTS]
-        grouped = ", ".join(p for p in parts if p != "''")
+        parts = [COLUMNS[p] if scope & p else "''" for p in PARTS]
+        grouped = "".join(f"{COLUMNS[p]}, " for p in PARTS if scope & p)
         store.execute(
             "INSERT INTO parity_speakers (scope, outlet, month, role, lang, speaker_id, gender, statements) "
-            f"SELECT {scope}, {', '.join(parts)}, a.speaker_id, sp.gender, COUNT(DISTINCT a.statement_key) "
-            "FROM sources s JOIN attributions a ON a.source_id = s.id JOIN speakers sp ON sp.id = a.speaker_id "
-            f"WHERE s.kind = 'person' AND a.speaker_id {which} "
-            f"GROUP BY {grouped + ', ' if grouped else ''}a.speaker_id, sp.gender", params)
+            f"SELECT {scope}, {', '.join(parts)}, speaker_id, gender, COUNT(DISTINCT statement_key) "
+            f"FROM parity_statements WHERE speaker_id {which} GROUP BY {grouped}speaker_id, gender", params)
 
 
 def copy_genders(store: Store, speakers: Iterable[int] | None) -> None:
@@ -95,9 +106,10 @@ def copy_genders(store: Store, speakers: Iterable[int] | None) -> None:
     if chosen == []:
         return
     which = "" if chosen is None else f" AND speaker_id IN ({_marks(chosen)})"
-    store.execute("UPDATE parity_speakers SET gender = (SELECT sp.gender FROM speakers sp WHERE sp.id = "
-                  "parity_speakers.speaker_id) WHERE gender <> (SELECT sp.gender FROM speakers sp WHERE sp.id = "
-                  f"parity_speakers.speaker_id){which}", chosen or [])
+    for table in ("parity_speakers", "parity_statements"):
+        store.execute(f"UPDATE {table} SET gender = (SELECT sp.gender FROM speakers sp WHERE sp.id = "
+                      f"{table}.speaker_id) WHERE gender <> (SELECT sp.gender FROM speakers sp WHERE sp.id = "
+                      f"{table}.speaker_id){which}", chosen or [])
 
 
 def _marks(values: Sequence[object]) -> str:
