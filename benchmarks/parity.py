@@ -17,6 +17,7 @@ schema of that server and dropped afterwards (`bash .ci/postgres.sh` prints a UR
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -94,7 +95,9 @@ def measure(url: str, runs: int) -> None:
 
     with Corpus(url, mode="read") as corpus:
         count = corpus.store.scalar("SELECT COUNT(*) FROM attributions")
-        print(f"{corpus.store.backend}: {count:,} attributions, {runs} runs each")
+        load = ", ".join(f"{v:.1f}" for v in os.getloadavg())
+        print(f"{corpus.store.backend}: {count:,} attributions, {runs} runs each (load average {load} "
+              f"on {os.cpu_count()} CPUs)")
         for by in ((), ("outlet",), ("month",), ("role",), ("outlet", "month")):
             report(f"Corpus.parity(by={by!r})", timed(lambda by=by: corpus.parity(by=by), runs))  # type: ignore[misc]
         report("Corpus.parity(outlet, since, until, by='month')",
