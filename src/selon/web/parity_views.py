@@ -18,6 +18,7 @@ from selon.corpus.parity import SCHEMA, SHARE_RULE, ParityRow, problems
 from selon.errors import InvalidRequestError
 from selon.store.rows import Filters
 from selon.store.traits import GENDERS
+from selon.web.corpus_views import source_filters
 
 #: The lines over time: one per outlet, for this many outlets with the most statements.
 LINE_OUTLETS = 6
@@ -68,8 +69,6 @@ def parity_view(corpus: Corpus, filters: Filters) -> dict[str, Any]:
 def statement_filters(outlet: str | None, since: str | None, until: str | None, lang: str | None,
                       gender: str | None, role: str | None) -> tuple[Filters, str | None, str | None]:
     """The statements page's parameters, checked (blank means "any"), as the other corpus pages' are."""
-    from selon.web.corpus_views import source_filters
-
     filters = source_filters(outlet, since, until, lang=lang)
     gender, role = (v.strip() or None if v is not None else None for v in (gender, role))
     for name, problem in problems((), gender, role):

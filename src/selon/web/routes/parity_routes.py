@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from selon.corpus import Corpus
+from selon.store.traits import GENDERS, ROLE_CATEGORIES
 from selon.web import deps
 from selon.web.corpus_views import source_filters
 from selon.web.parity_charts import outlet_bars, role_stacks, share_lines
@@ -20,9 +21,8 @@ pages = APIRouter(prefix="/corpus", include_in_schema=False)
 api = APIRouter(prefix="/api/corpus", tags=["parity"])
 CorpusDep = Annotated[Corpus, Depends(deps.corpus)]
 Lang = Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$")]
-Gender = Annotated[str | None, Query(pattern=r"^(female|male|unknown)$")]
-Role = Annotated[str | None, Query(pattern=r"^(politician|government|police_justice|expert|business|union_civil|"
-                                           r"citizen|sport|culture|media|other)$")]
+Gender = Annotated[str | None, Query(pattern=f"^({'|'.join(GENDERS)})$")]
+Role = Annotated[str | None, Query(pattern=f"^({'|'.join(ROLE_CATEGORIES)})$")]
 PAGE = 50
 
 
