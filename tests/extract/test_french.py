@@ -274,6 +274,37 @@ ROWS = [
         [("indirect", "le directeur aurait alerté le conseil", "Foot Éco", "assert")],
         id="selon-with-a-relative-clause",
     ),
+    pytest.param(
+        "Le ministre affirme « ne rien attendre » du prestataire.",
+        [("mixed", "« ne rien attendre » du prestataire", "ministre", "assert")],
+        id="quoted-infinitive-keeps-its-opening-mark",
+    ),
+    pytest.param(
+        "Le maire a promis jeudi « une rentrée sereine » aux familles et annoncé la fin des travaux.",
+        [("mixed", "« une rentrée sereine » aux familles", "maire", "assert"),
+         ("indirect", "la fin des travaux", "maire", "assert")],
+        id="day-before-a-quoted-object-is-not-content",
+    ),
+    pytest.param(
+        "Mardi, un enquêteur avançait une « querelle de voisinage sur fond de jalousie ».",
+        [("mixed", "une « querelle de voisinage sur fond de jalousie »", "enquêteur", "assert")],
+        id="quoted-object-of-a-verb-that-needs-a-clause",
+    ),
+    pytest.param(
+        "La directrice a de son côté admis « des erreurs de communication ».",
+        [("direct", "des erreurs de communication", "directrice", "acknowledge")],
+        id="adjunct-between-auxiliary-and-participle",
+    ),
+    pytest.param(
+        "« Le blessé est hors de danger », nous indique la préfecture.",
+        [("direct", "Le blessé est hors de danger", "préfecture", "assert")],
+        id="object-clitic-nous-is-not-the-speaker",
+    ),
+    pytest.param(
+        "Le témoin a affirmé que le juge avançait une « piste très sérieuse ».",
+        [("mixed", "le juge avançait une « piste très sérieuse »", "témoin", "assert")],
+        id="quoted-object-inside-a-reported-clause-is-not-a-second-statement",
+    ),
 ]
 
 NEGATIVE = [
@@ -290,6 +321,8 @@ NEGATIVE = [
         id="condition-is-not-content",
     ),
     pytest.param("L’accord signalé par la presse reste secret.", id="participle-modifier"),
+    pytest.param("Le maire a fêté une « victoire historique » avec ses colistiers.",
+                 id="quoted-object-of-a-verb-that-reports-nothing"),
 ]
 
 

@@ -182,12 +182,17 @@ def clause_content(ctx: Context, hit: CueHit, subject: Token | None,
             span = trim(ctx, child.left_edge.i, _before_speech_participle(ctx, child))
             if span is not None:
                 return span, 0.85
-    if hit.frame == "say_obj" or _is_document(ctx, subject):  # "the poll showed Obama up by 5 points"
-        for child in _objects(verb):
-                # to the end of the clause: "a décrit un effort [...] pour faciliter la production"
-                span = trim(ctx, child.left_edge.i, _clause_end(ctx, verb))
-                if span is not None:
-                    return span, 0.75
+    takes_object = hit.frame == "say_obj" or _is_document(ctx, subject)  # "the poll showed Obama up by 5 points"
+    for child in _objects(verb):
+        if not (takes_object or verb.dep_ in ("ROOT", "conj") and _quotes_words(ctx, child)):
+            continue  # "avançait une « querelle de voisinage »": a quoted object is what was said (not in a
+            # reported clause: "said the panel found the purchase « … »" is nested hearsay)
+        # to the end of the clause: "a décrit un effort [...] pour faciliter la production"; a day the parser
+        # took for the object is the cue's adjunct ("a promis jeudi « … » aux familles")
+        first = child.i + 1 if _time_with_dependents(ctx, child) else child.left_edge.i
+        span = trim(ctx, first, _clause_end(ctx, verb))
+        if span is not None:
+            return span, 0.75
     marked = _marked_clause(ctx, verb)
     if marked is not None:
         return marked, 0.75
@@ -272,6 +277,20 @@ def _is_document(ctx: Context, subject: Token | None) -> bool:
     return subject is not None and fold(subject.lemma_) in ctx.res.document_nouns
 
 
+def _quotes_words(ctx: Context, token: Token) -> bool:
+    """An object phrase that holds a quotation of the speaker's words (not a quoted term alone)."""
+    start, end = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+    return any(start <= q.inner_start and q.inner_end <= end + 1 and _speaker_words(ctx, q) for q in ctx.quotes)
+
+
+def _time_with_dependents(ctx: Context, token: Token) -> bool:
+    """A day or date with words hung after it ("jeudi « … »", "ce lundi une …"): the parser's object is an
+    adjunct and what follows it the content; with an article it is a phrase of its own ("la fin des travaux")."""
+    return (fold(token.lemma_) in ctx.res.time_nouns
+            and not any(c.dep_ == "det" and "Art" in c.morph.get("PronType", []) for c in token.children)
+            and any(c.i > token.i and not c.is_punct for c in token.children))
+
+
 def _objects(verb: Token) -> list[Token]:
     """Objects after the verb; failing those, an object the parser hung on a time adjunct between them
     ("a démenti jeudi un tel projet")."""
@@ -279,7 +298,14 @@ def _objects(verb: Token) -> list[Token]:
     if found:
         return found
     return [g for c in verb.children if c.i > verb.i and c.dep_ in _TIME_DEPS
-            for g in c.children if g.dep_ in ("obj", "dobj") and g.i > c.i]
+            for g in c.children if g.i > c.i and (g.dep_ in ("obj", "dobj") or _bare_noun_phrase(g))]
+
+
+def _bare_noun_phrase(token: Token) -> bool:
+    """A noun phrase with a determiner and no preposition: "jeudi une rentrée sereine" is an object the parser
+    hung on the day, "jeudi de la semaine passée" is not."""
+    return (token.dep_ == "nmod" and token.pos_ == "NOUN" and any(c.dep_ == "det" for c in token.children)
+            and not any(c.dep_ == "case" for c in token.children))
 
 
 def _marked_clause(ctx: Context, verb: Token) -> tuple[int, int] | None:
@@ -339,12 +365,21 @@ def _clause_end(ctx: Context, verb: Token, *, conjoined: bool = False) -> int:
     for child in verb.children:
         if not conjoined and child.dep_ == "conj" and child.i > verb.i and child.pos_ in ("VERB", "AUX"):
             end = min(end, child.left_edge.i - 1)
+    if not conjoined:  # the same, when the parser hung the second verb on a noun of the first one's object
+        stray = next((t for t in doc[verb.i + 1 : end + 1] if t.dep_ == "conj" and t.pos_ == "VERB"
+                      and t.head.pos_ in ("NOUN", "PROPN") and t.head.i > verb.i and _finite_or_participle(t)), None)
+        if stray is not None:
+            end = min(end, stray.left_edge.i - 1)
     for token in doc[verb.i + 1 : end + 1]:
         if token.text in _BREAKS:
             return token.i - 1
         if token.text in _INCISE_MARKS and token.i + 1 <= end and _starts_adjunct(doc[token.i + 1]):
             return token.i - 1
     return end
+
+
+def _finite_or_participle(token: Token) -> bool:
+    return bool({"Fin", "Part"} & set(token.morph.get("VerbForm", [])))
 
 
 def _starts_adjunct(token: Token) -> bool:
@@ -396,12 +431,15 @@ def classify(ctx: Context, start: int, end: int) -> tuple[AttributionType, int, 
     """direct when the span is one quote, mixed when it holds a quoted statement, else indirect.
 
     A quote that opens inside the span and closes just past it (the parser left the closing mark outside the
-    clause) is taken in whole.
+    clause) is taken in whole, and so is one that closes inside it and opened just before it (the parser hung
+    the opening mark on the verb: "affirme « ne rien attendre » du prestataire").
     """
     text = ctx.text
     for quote in ctx.quotes:
         if start <= quote.start < end < quote.end and not any(ch.isalnum() for ch in text[end : quote.end]):
             end = quote.end
+        if quote.start < start < quote.end <= end and not any(ch.isalnum() for ch in text[quote.start : start]):
+            start = quote.start
     inside = [q for q in ctx.quotes if start <= q.start and q.end <= end + 1]
     for quote in inside:
         outside = ctx.text[start : quote.start] + ctx.text[quote.end : end]

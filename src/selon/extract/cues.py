@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from selon.extract.repairs import stranded_auxiliary
 from selon.lang import CueEntry, LangResources, fold
 from selon.schema.records import Stance
 
@@ -156,6 +157,8 @@ def _is_modifier(token: Token) -> bool:
     it describes was spoken to."""
     if "Part" not in token.morph.get("VerbForm", []) or any(c.dep_ in _AUX_DEPS for c in token.children):
         return False
+    if stranded_auxiliary(token) is not None:
+        return False  # "a de son côté admis": the parser's modifier is the predicate
     if "Pres" in token.morph.get("Tense", []) and token.i > 0 and token.doc[token.i - 1].text == ",":
         return False  # "…, précise le ministère, ajoutant que …": set off by a comma, it goes on the statement
     return token.dep_ in _MODIFIER_DEPS or (

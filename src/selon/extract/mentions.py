@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from selon import lang as languages
 from selon.errors import SelonError
 from selon.extract.quotes import QUOTE_MARKS
+from selon.extract.repairs import disagrees_in_person, stranded_auxiliary
 from selon.lang import fold
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
@@ -74,9 +75,12 @@ def subject_of(verb: Token, *, inverted: bool = False, inherit: Callable[[Token]
     subject (not one inside the quote the incise follows); `never` rules out words that name nobody, such as
     nouns of time the parser took for a subject ("a indiqué ce lundi le délégué").
     """
+    auxiliary = stranded_auxiliary(verb)
+    if auxiliary is not None:
+        return subject_of(auxiliary, inverted=inverted, inherit=inherit, depth=depth, never=never)
     # nearest first: a dateline ("PARIS — Le ministre a dit") is often parsed as a second subject
     for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
-        if child.dep_ not in _SUBJECT_DEPS or never is not None and never(child):
+        if child.dep_ not in _SUBJECT_DEPS or never is not None and never(child) or disagrees_in_person(child, verb):
             continue
         if _is_euphonic(child):
             pronoun = next((c for c in child.children if c.pos_ == "PRON"), None)
