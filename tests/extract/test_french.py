@@ -305,6 +305,21 @@ ROWS = [
         [("mixed", "le juge avançait une « piste très sérieuse »", "témoin", "assert")],
         id="quoted-object-inside-a-reported-clause-is-not-a-second-statement",
     ),
+    pytest.param(
+        "La fermeture du site, « qui interviendra fin mai », a précisé une porte-parole.",
+        [("mixed", "La fermeture du site, « qui interviendra fin mai »", "porte-parole", "assert")],
+        id="quoted-relative-clause-before-an-incise-takes-its-noun",
+    ),
+    pytest.param(
+        "« Il ne faut pas tout mélanger » entre les deux dossiers, a mis en garde l’avocat.",
+        [("mixed", "« Il ne faut pas tout mélanger » entre les deux dossiers", "avocat", "assert")],
+        id="words-between-the-quote-and-the-incise-are-content",
+    ),
+    pytest.param(
+        "Avant la réunion, « nous attendrons les chiffres », a précisé le maire.",
+        [("direct", "nous attendrons les chiffres", "maire", "assert")],
+        id="quote-after-an-adjunct-and-a-comma-stays-direct",
+    ),
 ]
 
 NEGATIVE = [

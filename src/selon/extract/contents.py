@@ -38,11 +38,19 @@ def trim(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
         or doc[start].dep_ == "mark"
     ):
         start += 1
-    while end >= start and doc[end].is_punct and doc[end].text not in QUOTE_MARKS and not _closes_bracket(doc, start, end):
+    while end >= start and (doc[end].is_punct and doc[end].text not in QUOTE_MARKS and not _closes_bracket(doc, start, end)
+                            or _dangling(doc, start, end)):
         end -= 1
     if end < start:
         return None
     return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _dangling(doc: Doc, start: int, end: int) -> bool:
+    """A preposition or coordinator whose phrase the span's cut left outside ("« … » pour | justifier"); not
+    one that ends its sentence ("things the city cannot pay for.")."""
+    return (end > start and doc[end].pos_ in ("ADP", "CCONJ") and end + 1 < len(doc)
+            and not doc[end + 1].is_punct)
 
 
 def _closes_bracket(doc: Doc, start: int, end: int) -> bool:

@@ -288,7 +288,8 @@ def find_candidates(ctx: Context) -> list[Candidate]:
     candidates += _passive_candidates(ctx, candidates)
     candidates.sort(key=lambda c: c.content[0])
     for quote in pending:
-        _continue(ctx, quote, candidates)
+        if not any(_within(quote.inner, c.content) for c in candidates):  # a part of a woven clause
+            _continue(ctx, quote, candidates)
     return [c for c in candidates if not ctx.in_boilerplate(*c.content)]
 
 
@@ -306,10 +307,9 @@ def _quote_candidates(
             used.add(after.verb)
             kind: AttributionType = "direct"
             start, end = inner
-            if quote.before == "word":  # "l'embargo [...] signifie qu'il « sera libre [...] », indique le rapport"
-                clause = trim(ctx, clause_start(ctx, ctx.token_at(quote.start)), ctx.token_at(quote.end - 1).i)
-                if clause is not None:
-                    kind, start, end = classify(ctx, *clause)
+            clause = _woven_clause(ctx, quote, after)
+            if clause is not None:
+                kind, start, end = classify(ctx, *clause)
             mention = _mention(ctx, doc[after.verb], incise=True)
             candidates.append(Candidate((start, end), kind, after.char_span(doc), after.lemma, after.stance, mention, 0.95,
                                         via=_relay(ctx, doc[after.verb], mention)))
@@ -331,7 +331,42 @@ def _quote_candidates(
             candidates.append(Candidate(inner, "direct", None, "", "assert", speaker, 0.75))
         elif quote.before != "word" and ctx.is_substantial(quote):
             pending.append(quote)
-    return candidates, pending
+    return [c for c in candidates if not any(o is not c and _within(c.content, o.content) for o in candidates)], pending
+
+
+def _woven_clause(ctx: Context, quote: Quote, hit: CueHit) -> tuple[int, int] | None:
+    """The whole clause an incise closes when the quote is only part of it, else None.
+
+    The quote is part of a clause when the words before its opening mark lead into it ("l'embargo signifie
+    qu'il « sera libre », indique le rapport"; "la fermeture du site, « qui interviendra fin mai », a précisé
+    …") or when words of the clause follow its closing mark before the incise ("« Il ne faut pas faire
+    l'amalgame » entre les deux affaires, a mis en garde l'avocat"). The subject of an English incise
+    ('"…," the minister said') is not such a word.
+    """
+    doc = ctx.doc
+    opener = ctx.token_at(quote.start)
+    closing = ctx.token_at(max(quote.end - 1, quote.start)).i
+    last = hit.start - 1
+    while last > closing and doc[last].is_punct and doc[last].text not in QUOTE_MARKS:
+        last -= 1
+    verb = doc[hit.verb]
+    speaker = {t.i for c in verb.children if c.dep_ in _SUBJECT_DEPS for t in c.subtree}
+    words_after = is_incise(ctx, hit) and any(t.is_alpha and t.i not in speaker for t in doc[closing + 1 : last + 1])
+    first = clause_start(ctx, opener)
+    words_before = any(t.is_alpha for t in doc[first : opener.i])
+    leads_in = quote.before == "word" or quote.before == "comma" and words_before and _hangs_before(ctx, quote, opener)
+    if not (leads_in or words_after):
+        return None
+    return trim(ctx, first if words_before else opener.i, last if words_after else closing)
+
+
+def _hangs_before(ctx: Context, quote: Quote, opener: Token) -> bool:
+    """Whether the quote after a comma is a relative clause on a noun before it ("la fermeture du site, « qui
+    interviendra fin mai »"), so that it goes on that sentence; a quoted adjunct after a comma ("avant la
+    manifestation, « avec les patients »") is a statement of its own."""
+    closing = ctx.token_at(max(quote.end - 1, quote.start)).i
+    start = clause_start(ctx, opener)
+    return any(t.dep_ in _RELATIVE_DEPS and start <= t.head.i < opener.i for t in ctx.doc[opener.i + 1 : closing])
 
 
 def _cue_candidates(ctx: Context, hits: list[CueHit], direct: list[tuple[int, int]],
