@@ -320,6 +320,26 @@ ROWS = [
         [("direct", "nous attendrons les chiffres", "maire", "assert")],
         id="quote-after-an-adjunct-and-a-comma-stays-direct",
     ),
+    pytest.param(
+        "Le délégué estime qu'\"on n'est pas condamné au conflit\".",
+        [("direct", "on n'est pas condamné au conflit", "délégué", "assert")],
+        id="straight-quote-glued-to-an-elided-complementiser",
+    ),
+    pytest.param(
+        "\"La direction ne semble pas prête à revenir\", a dit lundi à la radio M. Sellier.",
+        [("direct", "La direction ne semble pas prête à revenir", "Sellier", "assert")],
+        id="inverted-subject-hung-on-an-oblique",
+    ),
+    pytest.param(
+        "La porte-parole a estimé ne pas avoir menti.",
+        [("indirect", "ne pas avoir menti", "porte-parole", "assert")],
+        id="past-infinitive-is-what-was-said",
+    ),
+    pytest.param(
+        "« Nous restons mobilisés » avec les riverains, même s'il reconnaît que le chantier avance.",
+        [("indirect", "le chantier avance", "il", "acknowledge")],
+        id="a-subordinate-cue-after-a-quote-is-not-its-incise",
+    ),
 ]
 
 NEGATIVE = [

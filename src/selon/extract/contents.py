@@ -151,7 +151,9 @@ def _controls(ctx: Context, hit: CueHit) -> bool:
 def _bare_infinitive(token: Token) -> bool:
     """"a estimé ne pas avoir …", "affirme ne rien regretter": an infinitive with no preposition or "to" before
     it, sharing the speaker's subject, is what was said (not "a refusé de", "decided to")."""
-    return (token.dep_ == "xcomp" and "Inf" in token.morph.get("VerbForm", [])
+    infinitive = "Inf" in token.morph.get("VerbForm", []) or "Part" in token.morph.get("VerbForm", []) and any(
+        c.dep_ == "aux:tense" and "Inf" in c.morph.get("VerbForm", []) for c in token.children)  # "avoir menti"
+    return (token.dep_ == "xcomp" and infinitive
             and not any(c.dep_ in ("mark", "aux") and c.i < token.i for c in token.children))
 
 

@@ -137,9 +137,17 @@ def _after_cue(ctx: Context, quote: Quote, cues: dict[int, CueHit], according: d
             return None
         if token.i in according:
             return according[token.i]
-        if token.i in cues and token.dep_ not in _RELATIVE_DEPS and not _bare_participle(cues[token.i], doc):
-            return cues[token.i]  # not "the official, who spoke on ...", nor "…», tout en assurant que"
+        if (token.i in cues and token.dep_ not in _RELATIVE_DEPS and not _bare_participle(cues[token.i], doc)
+                and not _subordinate(ctx, token)):
+            return cues[token.i]  # not "the official, who spoke on ...", nor "…», tout en assurant que", nor
+            # "… » avec les syndicats, même s'il reconnaît que …"
     return None
+
+
+def _subordinate(ctx: Context, verb: Token) -> bool:
+    """A verb opened by a conjunction ("même s'il reconnaît", "because he said") heads a clause of its own, not
+    an incise; "comme l'a dit X" is the language's "as" parenthetical, which may close a quote."""
+    return any(c.dep_ == "mark" and c.i < verb.i and fold(c.text) not in ctx.res.as_markers for c in verb.children)
 
 
 def _bare_participle(hit: CueHit, doc: Doc) -> bool:

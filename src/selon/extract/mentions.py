@@ -114,7 +114,7 @@ def subject_of(verb: Token, *, inverted: bool = False, inherit: Callable[[Token]
                  and not (never is not None and never(c))]
         if after:
             return after[0]
-        obliques = [c for c in verb.children if c.i > verb.i and c.dep_ in _INVERTED_DEPS and _has_case(c)]
+        obliques = [c for c in verb.children if c.i > verb.i and c.dep_ in (*_INVERTED_DEPS, "obl:mod") and _has_case(c)]
         for oblique in obliques:  # ... the noun the parser hung on it
             inside = [g for g in oblique.children if g.i > oblique.i and g.pos_ in _NOMINAL and not _has_case(g)]
             if inside:

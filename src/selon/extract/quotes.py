@@ -38,7 +38,7 @@ class Quote:
 def _is_opening_straight(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{—–-:,;") and not after.isspace()
+    return (before.isspace() or before in "([{—–-:,;'’") and not after.isspace()  # "qu'\"on
 
 
 def _context_before(text: str, i: int) -> str:

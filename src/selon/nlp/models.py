@@ -37,10 +37,23 @@ def _load(name: str, code: str) -> Language:
     except OSError as error:
         raise ModelNotFoundError(f"spaCy model {name!r} for language {code!r} cannot be loaded: {error}") from None
     nlp.max_length = MAX_LENGTH
+    _split_elided_quotes(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("selon_paragraph_breaks", before="parser")
     nlp.add_pipe(COMPONENT, last=True, config={"lang": code})
     return nlp
+
+
+#: An opening quote mark glued to an elided word: "qu'«on", "d'\"une", "l’“affaire”".
+_ELIDED_QUOTE = r"(?<=[^\W\d_][\'’])[«\"“]"
+
+
+def _split_elided_quotes(nlp: Language) -> None:
+    """The models' tokenizers keep "qu'\"on" as one token, so the quote's first word, its opening mark and the
+    complementiser are one word for the parser and no quote boundary falls between tokens; the mark is made an
+    infix of its own."""
+    infixes = [*nlp.Defaults.infixes, _ELIDED_QUOTE]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 def load_pipeline(code: str, model: str | None = None) -> Language:
