@@ -153,6 +153,16 @@ ROWS = [
         [("indirect", "the ban was illegal", "panel", "assert")],
         id="a-dateline-is-not-the-subject",
     ),
+    pytest.param(
+        'The minister dismissed the report as "colourful reading".',
+        [("direct", "colourful reading", "minister", "assert")],
+        id="what-the-object-was-called-is-the-content",
+    ),
+    pytest.param(
+        "The minister dismissed the report.",
+        [("indirect", "the report", "minister", "deny")],
+        id="a-dismissed-object-alone-is-denied",
+    ),
 ]
 
 NEGATIVE = [

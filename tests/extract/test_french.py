@@ -340,6 +340,11 @@ ROWS = [
         [("indirect", "le chantier avance", "il", "acknowledge")],
         id="a-subordinate-cue-after-a-quote-is-not-its-incise",
     ),
+    pytest.param(
+        "Le maire a décrit le projet comme « une impasse totale ».",
+        [("direct", "une impasse totale", "maire", "assert")],
+        id="what-the-object-was-called-is-the-content",
+    ),
 ]
 
 NEGATIVE = [

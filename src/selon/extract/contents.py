@@ -193,6 +193,11 @@ def clause_content(ctx: Context, hit: CueHit, subject: Token | None,
             if span is not None:
                 return span, 0.85
     takes_object = hit.frame == "say_obj" or _is_document(ctx, subject)  # "the poll showed Obama up by 5 points"
+    called = predicative_complement(ctx, verb)
+    if takes_object and called is not None:  # "dismissed the report as « colourful reading »"
+        span = trim(ctx, *called)
+        if span is not None:
+            return span, 0.75
     for child in _objects(verb):
         if not (takes_object or verb.dep_ in ("ROOT", "conj") and _quotes_words(ctx, child)):
             continue  # "avançait une « querelle de voisinage »": a quoted object is what was said (not in a
@@ -285,6 +290,25 @@ def _before_speech_participle(ctx: Context, clause: Token) -> int:
 def _is_document(ctx: Context, subject: Token | None) -> bool:
     """A report, a poll or an autopsy "shows" or "finds" what it states: its object is its content."""
     return subject is not None and fold(subject.lemma_) in ctx.res.document_nouns
+
+
+def predicative_complement(ctx: Context, verb: Token) -> tuple[int, int] | None:
+    """First and last token of what a verb's object was called ("described the plan as a disaster", "a décrit
+    le projet comme « une impasse »"): the statement, while the object is only what it is about."""
+    doc = ctx.doc
+    objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i]
+    if not objects:
+        return None
+    after = objects[0].right_edge.i + 1
+    while after < len(doc) and doc[after].is_punct and doc[after].text not in QUOTE_MARKS:
+        after += 1
+    if after + 1 >= len(doc) or fold(doc[after].text) not in ctx.res.predicative_prepositions:
+        return None
+    marker = doc[after]
+    # English hangs the phrase on the preposition ("as" → pobj), French the preposition on the phrase ("comme")
+    hung_on_phrase = marker.dep_ != "prep" and marker.head.i > marker.i
+    last = marker.head.right_edge.i if hung_on_phrase else marker.right_edge.i
+    return (after + 1, last) if last > after else None
 
 
 def _quotes_words(ctx: Context, token: Token) -> bool:

@@ -22,6 +22,7 @@ from selon.extract.contents import (
     coordinated_parts,
     is_clause,
     predicate_content,
+    predicative_complement,
     sentence_end,
     trim,
 )
@@ -419,9 +420,13 @@ def _cue_candidates(ctx: Context, hits: list[CueHit], direct: list[tuple[int, in
         if _overlaps(span, direct):
             continue
         relay = _relay(ctx, verb, mention)
+        stance = hit.stance
+        called = predicative_complement(ctx, verb)
+        if called is not None and stance == "deny" and ctx.token_at(span[0]).i >= called[0]:
+            stance = "assert"  # "dismissed the report as « colourful reading »" says what the report is
         for part in coordinated_parts(ctx, hit, span):  # "a répondu que « … » et que « … »": two statements
             kind, start, end = classify(ctx, *part)
-            candidates.append(Candidate((start, end), kind, hit.char_span(doc), hit.lemma, hit.stance, mention,
+            candidates.append(Candidate((start, end), kind, hit.char_span(doc), hit.lemma, stance, mention,
                                         confidence, via=relay))
     return candidates
 

@@ -28,6 +28,7 @@ compared lower-cased, with typographic apostrophes folded to `'`.
     hearsay_prepositions.txt  where an impersonal subject learnt it: "auprès (de)"
     genitive_prepositions.txt  prepositions that stay inside a source's mention: "de", "of"
     as_markers.txt       conjunctions of a parenthetical reporting clause: "comme (l'a dit X)", "as"
+    predicative_prepositions.txt  what introduces what the object was called: "described it as (…)", "comme"
     anaphoric_determiners.txt  determiners of a definite noun phrase that refers back: "les", "the"
     boilerplate.txt      regular expressions matching whole page-furniture paragraphs
     anonymity.txt        regular expressions matching a condition of anonymity
@@ -108,6 +109,7 @@ class LangResources:
     hearsay_prepositions: frozenset[str] = frozenset()
     genitive_prepositions: frozenset[str] = frozenset()
     as_markers: frozenset[str] = frozenset()
+    predicative_prepositions: frozenset[str] = frozenset()
 
     def synonyms(self, role: str) -> frozenset[str]:
         """The role and every role sharing a line of role_synonyms.txt with it (not transitively: "élu" may
@@ -270,4 +272,5 @@ def load(code: str) -> LangResources:
         hearsay_prepositions=_optional_words(folder, "hearsay_prepositions.txt"),
         genitive_prepositions=_optional_words(folder, "genitive_prepositions.txt"),
         as_markers=_optional_words(folder, "as_markers.txt"),
+        predicative_prepositions=_optional_words(folder, "predicative_prepositions.txt"),
     )
