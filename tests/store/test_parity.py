@@ -111,6 +111,17 @@ def test_the_statements_behind_a_figure_are_listed_by_gender_role_and_filters(co
     assert [q.source for q in corpus.statements(gender="unknown")] == ["Alex Roy"]
 
 
+def test_a_statement_said_again_is_listed_once_as_the_figure_counts_it(corpus: Corpus) -> None:
+    # Paul Durand says "Le budget suivra." twice in A2: one statement in the figures, one in the list.
+    [monde] = corpus.parity(outlet="Le Monde")
+    listed = corpus.statements(outlet="Le Monde", gender="male")
+    assert [q.content for q in listed if q.source == "Paul Durand"] == ["Le budget suivra.", "Les régions paieront."]
+    assert len(listed) == monde.statements_male == 3
+    for gender in ("female", "male", "unknown"):
+        figure = getattr(corpus.parity()[0], f"statements_{gender}")
+        assert len(corpus.statements(gender=gender)) == figure
+
+
 def test_an_unknown_breakdown_gender_or_role_is_refused(corpus: Corpus) -> None:
     with pytest.raises(InvalidRequestError):
         corpus.parity(by="weekday")

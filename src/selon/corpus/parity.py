@@ -68,16 +68,15 @@ def problems(by: tuple[str, ...] = (), gender: str | None = None, role: str | No
     return found
 
 
-def _where(filters: Filters, gender: str | None = None, role: str | None = None, *,
-           table: str = "ps.") -> tuple[str, list[Any]]:
-    """` AND …` conditions over `parity_statements` (aliased `table`) for the filters set."""
+def _where(filters: Filters, gender: str | None = None, role: str | None = None) -> tuple[str, list[Any]]:
+    """` AND …` conditions over `parity_statements` for the filters set."""
     clauses: list[str] = []
     values: list[Any] = []
     for column, operator, value in (("outlet", "=", filters.outlet), ("day", ">=", filters.since),
                                     ("day", "<=", filters.until), ("lang", "=", filters.lang),
                                     ("gender", "=", gender), ("role", "=", role)):
         if value is not None:
-            clauses.append(f"{table}{column} {operator} ?")
+            clauses.append(f"{column} {operator} ?")
             values.append(value[:10] if column == "day" else value)
     return "".join(f" AND {c}" for c in clauses), values
 
@@ -123,7 +122,7 @@ def _live(store: Store, filters: Filters, by: tuple[str, ...]) -> list[tuple[Any
     """The same from `parity_statements` (its index covers the query): each speaker's distinct statements per
     group, then counted per gender."""
     inner = "".join(f"{COLUMNS[_BITS[b]]}, " for b in by)
-    clause, values = _where(filters, table="")
+    clause, values = _where(filters)
     return store.query(
         f"SELECT {inner}gender, COUNT(*), SUM(n) FROM (SELECT {inner}speaker_id, gender, "
         f"COUNT(DISTINCT statement_key) AS n FROM parity_statements WHERE 1 = 1{clause} "
@@ -162,13 +161,18 @@ def _order(rows: list[ParityRow], by: tuple[str, ...]) -> Any:
 def statements(store: Store, filters: Filters = ANY, *, gender: str | None = None, role: str | None = None,
                limit: int = 100, offset: int = 0) -> list[Quote]:
     """The statements behind a parity figure: named people's attributions with the filters, a speaker gender
-    and a role category, oldest first, undated last (what each bar and point of the parity page links to)."""
+    and a role category, oldest first, undated last (what each bar and point of the parity page links to).
+
+    A speaker's statement said again under the filters (twice in one article, or a syndicated copy) is listed
+    once, the first stored, as the figure counts it once: the list is as long as the figure says."""
     if bad := problems((), gender, role):
         raise InvalidRequestError(f"{bad[0][0]}={bad[0][1]}")
     clause, values = _where(filters, gender, role)
     rows = store.query(
         f"{QUOTE_COLUMNS} FROM parity_statements ps JOIN attributions a ON a.id = ps.attribution_id "
-        f"JOIN speakers sp ON sp.id = a.speaker_id JOIN articles ar ON ar.id = a.article_id WHERE 1 = 1{clause} "
+        f"JOIN speakers sp ON sp.id = a.speaker_id JOIN articles ar ON ar.id = a.article_id "
+        f"WHERE ps.attribution_id IN (SELECT MIN(attribution_id) FROM parity_statements WHERE 1 = 1{clause} "
+        "GROUP BY speaker_id, statement_key) "
         "ORDER BY ps.day IS NULL, ps.day, ar.published, ar.id, a.content_start LIMIT ? OFFSET ?",
         [*values, limit, offset])
     return [_quote(r) for r in rows]
