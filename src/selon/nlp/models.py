@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 
 from selon import lang as languages
 from selon.errors import ModelNotFoundError
@@ -52,8 +54,9 @@ def _split_elided_quotes(nlp: Language) -> None:
     """The models' tokenizers keep "qu'\"on" as one token, so the quote's first word, its opening mark and the
     complementiser are one word for the parser and no quote boundary falls between tokens; the mark is made an
     infix of its own."""
-    infixes = [*nlp.Defaults.infixes, _ELIDED_QUOTE]
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    infixes = [*(nlp.Defaults.infixes or ()), _ELIDED_QUOTE]
+    tokenizer = cast(Tokenizer, nlp.tokenizer)  # the models selon loads all keep spaCy's rule-based tokenizer
+    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
 
 
 def load_pipeline(code: str, model: str | None = None) -> Language:
