@@ -189,7 +189,7 @@ def test_sources_without_a_gender_or_role_count_as_unknown_and_other(db_url: str
     from selon.corpus.testing import scripted_analysis
 
     with Corpus(db_url) as corpus:
-        analysis = scripted_analysis("Adrienne Watson|person|assert|Nous surveillons.\n"
+        analysis = scripted_analysis("Odile Lemoine|person|assert|Nous surveillons.\n"
                                      "un responsable|anonymous|assert|Rien.\n", doc_id="old", outlet="Le Monde")
         save.save_analysis(corpus.store, analysis, "old", Syndication.load(corpus.store))
         [row] = corpus.parity(by="role")

@@ -42,7 +42,7 @@ def role_category_of(source: Any) -> str | None:
 
 #: A speaker's gender across the store, from its person sources: the one its articles decide more often
 #: (`female` or `male`); `unknown` when none decides it or as many say one as the other. One article's
-#: "Watson said" then does not make a speaker unknown whom another article calls "la porte-parole".
+#: "Lemoine said" then does not make a speaker unknown whom another article calls "la porte-parole".
 _SPEAKER_GENDER = (
     "UPDATE speakers SET gender = COALESCE((SELECT CASE "
     "WHEN SUM(CASE WHEN s.gender = 'female' THEN 1 ELSE 0 END) > SUM(CASE WHEN s.gender = 'male' THEN 1 ELSE 0 END) "
