@@ -345,6 +345,22 @@ ROWS = [
         [("direct", "une impasse totale", "maire", "assert")],
         id="what-the-object-was-called-is-the-content",
     ),
+    pytest.param(
+        "Rejoignez-nous\n\nGenève\n\nLe prévenu n'est pas un homme dangereux, selon la défense\n\nPublié\n\n"
+        "Au second jour du procès en appel, les juges ont entendu les derniers témoins de la partie civile.",
+        [("indirect", "Le prévenu n'est pas un homme dangereux", "défense", "assert")],
+        id="a-title-before-the-body-among-page-furniture-is-read",
+    ),
+    pytest.param(
+        "Deux policiers ont été placés en garde à vue dans la soirée, a-t-on appris lundi.",
+        [("indirect", "Deux policiers ont été placés en garde à vue dans la soirée", "on", "assert")],
+        id="a-t-on-appris-with-no-source-named",
+    ),
+    pytest.param(
+        "Cette réforme est « redistributive » martèle le ministre devant les députés.",
+        [("indirect", "Cette réforme est « redistributive »", "ministre", "assert")],
+        id="inverted-cue-right-after-a-quoted-word",
+    ),
 ]
 
 NEGATIVE = [
@@ -361,6 +377,9 @@ NEGATIVE = [
         id="condition-is-not-content",
     ),
     pytest.param("L’accord signalé par la presse reste secret.", id="participle-modifier"),
+    pytest.param("On dit que le maire va partir.", id="impersonal-on-with-a-verb-of-saying-names-nobody"),
+    pytest.param("Le versement avait « pris du retard », mais a démenti tout lien le directeur financier.",
+                 id="a-cue-after-a-quoted-phrase-and-a-conjunction-is-not-its-incise"),
     pytest.param("Le maire a fêté une « victoire historique » avec ses colistiers.",
                  id="quoted-object-of-a-verb-that-reports-nothing"),
 ]

@@ -107,8 +107,13 @@ def is_clause(ctx: Context, start: int, end: int) -> bool:
         return True
     # The parser may hang the clause on a participle it took for the root: "Le mouvement, entamé le 3 mars,
     # a été reconduit" has "entamé" on top and the finite verb below it.
-    return any(_predicates(t) for top in tops for t in top.children
-               if t.dep_ in _CLAUSE_LINKS and span.start <= t.i < span.end)
+    if any(_predicates(t) for top in tops for t in top.children
+           if t.dep_ in _CLAUSE_LINKS and span.start <= t.i < span.end):
+        return True
+    # ... or hang a copular clause on a modifier: "Le prévenu n'est pas un dangereux assassin" has its subject
+    # and "est" on "dangereux"
+    return any({"cop"} <= {c.dep_ for c in t.children} and any(c.dep_ in _SUBJECT_DEPS for c in t.children)
+               for t in span)
 
 
 def _predicates(token: Token) -> bool:

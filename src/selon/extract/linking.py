@@ -86,7 +86,10 @@ def _mention(ctx: Context, verb: Token, incise: bool = False) -> Mention | None:
     if subject is None:
         return None
     if fold(subject.text).strip("-") in ctx.res.impersonal_subjects:
-        return _hearsay_source(ctx, verb)
+        found = _hearsay_source(ctx, verb)
+        if found is None and fold(verb.lemma_) in ctx.res.hearsay_verbs:
+            return mention_of(subject, ctx.doc)  # "a-t-on appris lundi": from sources the text does not name
+        return found
     subject = _in_paragraph(ctx, subject, verb)
     if subject is None:
         return None
@@ -311,7 +314,10 @@ def _quote_candidates(
     pending: list[Quote] = []
     for quote in ctx.quotes:
         inner = (quote.inner_start, quote.inner_end)
-        after = _after_cue(ctx, quote, cues, according) if quote.before != "word" or ctx.is_substantial(quote) else None
+        if quote.before != "word" or ctx.is_substantial(quote):
+            after = _after_cue(ctx, quote, cues, according)
+        else:  # a quoted word in a sentence: an incise only when its speaker follows the verb
+            after = _inverted_incise(ctx, quote, _after_cue(ctx, quote, cues, according))
         if isinstance(after, CueHit):
             used.add(after.verb)
             kind: AttributionType = "direct"
@@ -341,6 +347,22 @@ def _quote_candidates(
         elif quote.before != "word" and ctx.is_substantial(quote):
             pending.append(quote)
     return [c for c in candidates if not any(o is not c and _within(c.content, o.content) for o in candidates)], pending
+
+
+def _inverted_incise(ctx: Context, quote: Quote, hit: CueHit | AccordingHit | None) -> CueHit | None:
+    """The cue right after a quoted word when its subject comes after it ("Cette réforme est « redistributive »
+    martèle le ministre"); "la « ville verte » annoncée par le maire", "the « green city » he announced" and
+    "« pris du retard », mais a démenti tout montage" are not incises."""
+    if not isinstance(hit, CueHit):
+        return None
+    closing = ctx.token_at(max(quote.end - 1, quote.start))
+    if hit.start != closing.i + 1:
+        return None
+    verb = ctx.doc[hit.verb]
+    if "Fin" not in verb.morph.get("VerbForm", []) and hit.start == hit.verb:
+        return None
+    subject = subject_of(verb, inverted=True, inherit=lambda head: False)
+    return hit if subject is not None and subject.i > verb.i else None
 
 
 def _woven_clause(ctx: Context, quote: Quote, hit: CueHit) -> tuple[int, int] | None:

@@ -18,6 +18,7 @@ from selon.schema.records import Note
 _PARAGRAPH = re.compile(r"[^\n]+")
 _CLOSING = tuple(".!?…:;»”\"’)]*")
 _HEADLINE_MAX_WORDS = 25
+_BODY_MIN_WORDS = 12
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -41,14 +42,21 @@ def _is_headline(line: str, has_neighbours: bool) -> bool:
     )
 
 
+def _is_body(line: str) -> bool:
+    """A paragraph of article text: a few sentences' worth of words, ending as a sentence does."""
+    return len(line.split()) >= _BODY_MIN_WORDS and line.endswith(_CLOSING)
+
+
 def boilerplate(text: str, res: LangResources) -> list[Note]:
     spans = list(paragraphs(text))
+    first_real = next((i for i, (s, e) in enumerate(spans) if _is_body(text[s:e])), len(spans))
     notes = []
     for index, (start, end) in enumerate(spans):
         line = text[start:end]
         pattern_hit = any(p.search(line) for p in res.boilerplate)
-        # The first paragraph may be the title or lead; a headline needs real text on both sides.
-        inserted = _is_headline(line, 0 < index < len(spans) - 1)
+        # A headline needs real text on both sides: before the first paragraph of body text it is the page's
+        # title, however much furniture ("Publié", a place name) surrounds it, and titles make claims.
+        inserted = _is_headline(line, first_real < index < len(spans) - 1)
         if pattern_hit or inserted:
             notes.append(Note("boilerplate", start, end, line))
     return notes
