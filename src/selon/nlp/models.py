@@ -8,6 +8,8 @@ use it instead of the re-uploaded package we depend on.
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import cast
 
@@ -54,9 +56,17 @@ def _split_elided_quotes(nlp: Language) -> None:
     """The models' tokenizers keep "qu'\"on" as one token, so the quote's first word, its opening mark and the
     complementiser are one word for the parser and no quote boundary falls between tokens; the mark is made an
     infix of its own."""
-    infixes = [*(nlp.Defaults.infixes or ()), _ELIDED_QUOTE]
     tokenizer = cast(Tokenizer, nlp.tokenizer)  # the models selon loads all keep spaCy's rule-based tokenizer
-    tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    own = tokenizer.infix_finditer  # the loaded model's rules, which a custom model may have changed
+    elided = re.compile(_ELIDED_QUOTE)
+
+    def finditer(text: str) -> Iterator[re.Match[str]]:
+        found = list(own(text)) if own is not None else []
+        taken = {m.start() for m in found}
+        found += [m for m in elided.finditer(text) if m.start() not in taken]
+        return iter(sorted(found, key=lambda m: m.start()))
+
+    tokenizer.infix_finditer = finditer
 
 
 def load_pipeline(code: str, model: str | None = None) -> Language:
