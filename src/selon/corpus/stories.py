@@ -108,8 +108,8 @@ def _best_story(store: Store, keys: dict[str, float], day: str,
     anchors = sorted(k for k in keys if not k.startswith("w:"))
     if not anchors:
         return None, 0.0
-    # One index range per name, number or quotation, read backwards from the window's end
-    # (story_signals_recent), PER_KEY rows at most; words are only counted for the articles these find.
+    # One range of the primary key (signal, day, article_id) per name, number or quotation, read backwards from
+    # the window's end, PER_KEY rows at most; words are only counted for the articles these find.
     per_key = ("SELECT * FROM (SELECT article_id, story_id, signal FROM story_signals WHERE signal = ? AND day >= ? "
                "AND day <= ? ORDER BY day DESC, article_id DESC LIMIT ?) k")
     rows = store.query(" UNION ALL ".join([per_key] * len(anchors)),
@@ -122,15 +122,7 @@ def _best_story(store: Store, keys: dict[str, float], day: str,
     candidates = sorted(a for a, weight in shared.items() if weight >= MIN_SHARED)
     if not candidates:
         return None, 0.0
-    words = sorted(k for k in keys if k.startswith("w:"))
-    if words:
-        for article, signal in store.query(
-                f"SELECT article_id, signal FROM story_signals WHERE article_id IN ({', '.join('?' * len(candidates))})"
-                f" AND signal IN ({', '.join('?' * len(words))})", [*candidates, *words]):
-            shared[int(article)] += keys[str(signal)]
-    totals = {int(a): float(w) for a, w in store.query(
-        f"SELECT article_id, weight FROM story_articles WHERE article_id IN ({', '.join('?' * len(candidates))})",
-        candidates)}
+    totals = _totals_and_words(store, candidates, sorted(k for k in keys if k.startswith("w:")), keys, shared)
     mine = sum(keys.values())
     best: dict[int, float] = {}
     for article in candidates:
@@ -140,6 +132,25 @@ def _best_story(store: Store, keys: dict[str, float], day: str,
     if ranked and ranked[0][1] >= settings.threshold:
         return ranked[0][0], ranked[0][1]
     return None, 0.0
+
+
+def _totals_and_words(store: Store, candidates: list[int], words: list[str], keys: dict[str, float],
+                      shared: dict[int, float]) -> dict[int, float]:
+    """Each candidate's total weight, and the weight of `words` it shares added to `shared`: one query (a left
+    join, so a candidate with none of the words still has its total), where two would cost two round trips."""
+    marks = ", ".join("?" * len(candidates))
+    if not words:
+        return {int(a): float(w) for a, w in store.query(
+            f"SELECT article_id, weight FROM story_articles WHERE article_id IN ({marks})", candidates)}
+    totals: dict[int, float] = {}
+    for article, weight, signal in store.query(
+            "SELECT sa.article_id, sa.weight, ss.signal FROM story_articles sa LEFT JOIN story_signals ss "
+            f"ON ss.article_id = sa.article_id AND ss.signal IN ({', '.join('?' * len(words))}) "
+            f"WHERE sa.article_id IN ({marks})", [*words, *candidates]):
+        totals[int(article)] = float(weight)
+        if signal is not None:
+            shared[int(article)] += keys[str(signal)]
+    return totals
 
 
 def rebuild(store: Store, settings: StorySettings | None = None, *, page: int = 500) -> int:

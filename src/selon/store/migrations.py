@@ -210,6 +210,33 @@ MIGRATIONS: tuple[Migration, ...] = (
         ),
         then=backfill.source_traits,
     ),
+    # Stories write one story_signals row per key of every article, in the article's transaction: each index on
+    # the table is one more B-tree leaf dirtied per key, which is most of what stories add to an ingest. The
+    # lookup (signal, day, article_id) becomes the primary key, so the old (signal, article_id) key and its
+    # separate index go (an article has one day, so the rows allowed are the same). In SQLite the table is
+    # WITHOUT ROWID, clustered on that key: the lookup reads story_id in the same row and there is no rowid
+    # table beside it; story_signals_article then holds (article_id, signal, day), enough for the words counted
+    # per candidate.
+    Migration(
+        7,
+        (),
+        sqlite_only=(
+            """CREATE TABLE story_signals_keyed (
+                signal TEXT NOT NULL, day TEXT NOT NULL,
+                article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE, story_id INTEGER NOT NULL,
+                weight REAL NOT NULL, PRIMARY KEY (signal, day, article_id)) WITHOUT ROWID""",
+            """INSERT INTO story_signals_keyed (signal, day, article_id, story_id, weight)
+                SELECT signal, day, article_id, story_id, weight FROM story_signals""",
+            "DROP TABLE story_signals",
+            "ALTER TABLE story_signals_keyed RENAME TO story_signals",
+            "CREATE INDEX story_signals_article ON story_signals (article_id)",
+        ),
+        postgresql_only=(
+            "ALTER TABLE story_signals DROP CONSTRAINT story_signals_pkey",
+            "DROP INDEX story_signals_recent",
+            "ALTER TABLE story_signals ADD PRIMARY KEY (signal, day, article_id)",
+        ),
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version
