@@ -163,6 +163,11 @@ ROWS = [
         [("indirect", "the report", "minister", "deny")],
         id="a-dismissed-object-alone-is-denied",
     ),
+    pytest.param(
+        'The reply came in an email from Dana Whitlock, the firm\'s spokeswoman for Europe, who wrote: "We are reviewing the case."',
+        [("direct", "We are reviewing the case.", "Dana Whitlock", "assert")],
+        id="relative-speaker-after-an-apposition-is-the-named-person",
+    ),
 ]
 
 NEGATIVE = [

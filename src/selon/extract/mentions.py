@@ -55,12 +55,18 @@ def _antecedent(relative: Token) -> Token | None:
         i -= 1
     if i < 0 or doc[i].pos_ not in ("NOUN", "PROPN"):
         return None
-    noun = doc[i]
+    return _phrase_top(doc[i], through_prepositions=True)
+
+
+def _phrase_top(noun: Token, *, through_prepositions: bool = False) -> Token:
+    """The noun at the top of the phrase a relative clause hangs on: the name an apposition describes, and,
+    for a pronoun read off the words before it, the head of a prepositional phrase it follows."""
     while noun.head.i < noun.i:
         if noun.dep_ in _NOUN_CHAIN_DEPS + ("appos",) and noun.head.pos_ in ("NOUN", "PROPN"):
             noun = noun.head  # "Jean Roux, manager of the plant, who said": the name, not the apposition
-        elif noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
-            noun = noun.head.head  # "the manager for North America, who wrote"
+        elif (through_prepositions and noun.dep_ == "pobj" and noun.head.dep_ == "prep"
+              and noun.head.head.pos_ in ("NOUN", "PROPN") and noun.ent_type_ not in ("PERSON", "PER")):
+            noun = noun.head.head  # "the manager for North America, who wrote"; not "an email from X, who"
         else:
             break
     return noun
@@ -93,7 +99,7 @@ def subject_of(verb: Token, *, inverted: bool = False, inherit: Callable[[Token]
             return None  # impersonal "il": "il a été dit que"
         if is_relative(child):
             if verb.dep_ in _RELATIVE_DEPS and verb.head.i < child.i:
-                return verb.head
+                return _phrase_top(verb.head)  # "X, the company's manager, who wrote": X
             return _antecedent(child)
         return child
     # "a-t-il", "estime-t-elle": the clitic right after the verb (or after its auxiliary, before the
