@@ -361,6 +361,11 @@ ROWS = [
         [("indirect", "Cette réforme est « redistributive »", "ministre", "assert")],
         id="inverted-cue-right-after-a-quoted-word",
     ),
+    pytest.param(
+        "Le dossier est vide, a fustigé le député.",
+        [("indirect", "Le dossier est vide", "député", "assert")],
+        id="a-speech-act-set-off-after-its-content-says-it",
+    ),
 ]
 
 NEGATIVE = [
@@ -378,6 +383,8 @@ NEGATIVE = [
     ),
     pytest.param("L’accord signalé par la presse reste secret.", id="participle-modifier"),
     pytest.param("On dit que le maire va partir.", id="impersonal-on-with-a-verb-of-saying-names-nobody"),
+    pytest.param("Un homme s'était montré menaçant envers des policiers.", id="reflexive-montrer-reports-nothing"),
+    pytest.param("Un incendie s'est déclaré dans la nuit à l'entrepôt.", id="reflexive-declarer-reports-nothing"),
     pytest.param("Le versement avait « pris du retard », mais a démenti tout lien le directeur financier.",
                  id="a-cue-after-a-quoted-phrase-and-a-conjunction-is-not-its-incise"),
     pytest.param("Le maire a fêté une « victoire historique » avec ses colistiers.",

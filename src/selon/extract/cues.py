@@ -151,6 +151,10 @@ def _entries(token: Token, lemma: str, res: LangResources) -> tuple[CueEntry, ..
     return next((res.cues[key] for key in keys if key in res.cues), None)
 
 
+def _reflexive(token: Token) -> bool:
+    return any(c.pos_ == "PRON" and "Yes" in c.morph.get("Reflex", []) and c.i < token.i for c in token.children)
+
+
 def _is_modifier(token: Token) -> bool:
     """A bare participle modifying a noun ("l'accord signalé", "the reported deal") reports nothing, nor does a
     past participle set before a clause ("Asked whether…, she declined", "Interrogée, la ministre…"): the one
@@ -230,6 +234,8 @@ def find_cues(doc: Doc, res: LangResources, text: str | None = None) -> list[Cue
         entries = _entries(token, lemma, res)
         if not entries or token.pos_ not in ("VERB", "AUX") and not (_before_clitic(token) or _in_incise(token)):
             continue
+        if lemma in res.reflexive_non_speech and _reflexive(token):
+            continue  # "s'était montré menaçant", "un incendie s'est déclaré"
         # Conditional frames first: a negated "répondre" is a non-response before it is an answer.
         for entry in sorted(entries, key=lambda e: e.frame in _UNCONDITIONAL):
             matched = _matches(entry, token, res)

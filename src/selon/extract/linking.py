@@ -428,7 +428,9 @@ def _cue_candidates(ctx: Context, hits: list[CueHit], direct: list[tuple[int, in
             continue
         if parenthetical is not None:
             span, confidence = parenthetical, 0.8
-        elif hit.frame in ("say", "say_obj"):
+        elif hit.frame in ("say", "say_obj") or incise and mention.start > verb.idx:
+            # an act set off after its content speaks of it ("Le dossier est vide, a fustigé le député"), as
+            # a verb of saying does; only in place does it carry its own predicate
             said = clause_content(ctx, hit, subject_of(verb, inherit=lambda head: False), incise)
             if said is None or leading is not None and said[0][0] < position:
                 continue
