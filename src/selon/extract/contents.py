@@ -112,7 +112,7 @@ def is_clause(ctx: Context, start: int, end: int) -> bool:
         return True
     # ... or hang a copular clause on a modifier: "Le prévenu n'est pas un dangereux assassin" has its subject
     # and "est" on "dangereux"
-    return any({"cop"} <= {c.dep_ for c in t.children} and any(c.dep_ in _SUBJECT_DEPS for c in t.children)
+    return any(any(c.dep_ == "cop" for c in t.children) and any(c.dep_ in _SUBJECT_DEPS for c in t.children)
                for t in span)
 
 
