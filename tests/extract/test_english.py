@@ -168,6 +168,11 @@ ROWS = [
         [("direct", "We are reviewing the case.", "Dana Whitlock", "assert")],
         id="relative-speaker-after-an-apposition-is-the-named-person",
     ),
+    pytest.param(
+        "According to the city's spokeswoman, Dana Roe, the meeting was postponed.",
+        [("indirect", "the meeting was postponed", "Dana Roe", "assert")],
+        id="according-to-a-role-with-its-apposed-name",
+    ),
 ]
 
 NEGATIVE = [

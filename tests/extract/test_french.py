@@ -366,6 +366,11 @@ ROWS = [
         [("indirect", "Le dossier est vide", "député", "assert")],
         id="a-speech-act-set-off-after-its-content-says-it",
     ),
+    pytest.param(
+        "Selon le ministre de l’Intérieur, Paul Martin, la réunion est reportée.",
+        [("indirect", "la réunion est reportée", "Paul Martin", "assert")],
+        id="selon-a-role-with-its-apposed-name",
+    ),
 ]
 
 NEGATIVE = [

@@ -540,7 +540,8 @@ def _according_candidates(ctx: Context, phrases: list[AccordingHit],
             continue
         displaced.update(id(c) for c in inside)
         kind, start, end = classify(ctx, *content)
-        mention = mention_of(phrase.head, ctx.doc, stop=_phrase_stop(ctx, phrase))
+        # "selon le ministre de la Sécurité publique, Paul Martin, …": the apposed name is the speaker's
+        mention = with_apposed_name(mention_of(phrase.head, ctx.doc, stop=_phrase_stop(ctx, phrase)), ctx.doc)
         cue = (phrase.char_start, phrase.char_end)
         candidates.append(Candidate((start, end), kind, cue, phrase.lemma, "assert", mention, 0.8))
     return candidates, displaced
