@@ -371,6 +371,18 @@ ROWS = [
         [("indirect", "la réunion est reportée", "Paul Martin", "assert")],
         id="selon-a-role-with-its-apposed-name",
     ),
+    pytest.param(
+        "Le maire a longuement défendu son projet. Et de rappeler qu'il avait été élu sur ce programme.",
+        [("indirect", "il avait été élu sur ce programme", "maire", "assert")],
+        id="narrative-infinitive-speaks-for-the-sentence-before",
+    ),
+    pytest.param(
+        "L’audience a repris. Selon l’avocate, le prévenu « a beaucoup changé » en prison. "
+        "Et d'ajouter qu'il regrette ses actes.",
+        [("mixed", "le prévenu « a beaucoup changé » en prison", "avocate", "assert"),
+         ("indirect", "il regrette ses actes", "avocate", "assert")],
+        id="narrative-infinitive-after-a-selon-sentence",
+    ),
 ]
 
 NEGATIVE = [
@@ -388,6 +400,8 @@ NEGATIVE = [
     ),
     pytest.param("L’accord signalé par la presse reste secret.", id="participle-modifier"),
     pytest.param("On dit que le maire va partir.", id="impersonal-on-with-a-verb-of-saying-names-nobody"),
+    pytest.param("Le maire a défendu son projet. Et de partir aussitôt vers la mairie.",
+                 id="narrative-infinitive-of-a-verb-that-reports-nothing"),
     pytest.param("Un homme s'était montré menaçant envers des policiers.", id="reflexive-montrer-reports-nothing"),
     pytest.param("Un incendie s'est déclaré dans la nuit à l'entrepôt.", id="reflexive-declarer-reports-nothing"),
     pytest.param("Le versement avait « pris du retard », mais a démenti tout lien le directeur financier.",

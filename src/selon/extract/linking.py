@@ -84,7 +84,7 @@ def _mention(ctx: Context, verb: Token, incise: bool = False) -> Mention | None:
     else:
         subject = subject_of(verb, inherit=lambda head: ctx.quote_at(head.idx) is None, never=timely)
     if subject is None:
-        return None
+        return _narrative_speaker(ctx, verb)
     if fold(subject.text).strip("-") in ctx.res.impersonal_subjects:
         found = _hearsay_source(ctx, verb)
         if found is None and fold(verb.lemma_) in ctx.res.hearsay_verbs:
@@ -96,6 +96,28 @@ def _mention(ctx: Context, verb: Token, incise: bool = False) -> Mention | None:
     relative = subject.i < verb.i and subject == verb.head  # "le ministère, qui n'a pas répondu"
     broken = name_run(subject) if subject.i < verb.i and not verb.is_ancestor(subject) else None
     return broken or with_apposed_name(mention_of(subject, ctx.doc, exclude=verb if relative else None), ctx.doc)
+
+
+def _narrative_speaker(ctx: Context, verb: Token) -> Mention | None:
+    """"Le maire a défendu son projet. Et de rappeler que …": a narrative infinitive has no subject of its own;
+    it speaks for the speaker of the sentence before it, in the same paragraph: the source of a "selon X"
+    there, or else its subject."""
+    doc = ctx.doc
+    if "Inf" not in verb.morph.get("VerbForm", []) or verb.i < 2:
+        return None
+    opener = f"{fold(doc[verb.i - 2].text)} {fold(doc[verb.i - 1].text)}"
+    if opener not in ctx.res.narrative_infinitive:
+        return None
+    sentence = doc[verb.i - 2].sent
+    if sentence.start != verb.i - 2 or sentence.start == 0:
+        return None
+    before = doc[sentence.start - 1].sent
+    if ctx.paragraph_start(before.root.idx) != ctx.paragraph_start(verb.idx):
+        return None
+    phrase = next((p for p in find_according(ctx) if before.start <= p.start < before.end), None)
+    if phrase is not None:
+        return mention_of(phrase.head, doc, stop=_phrase_stop(ctx, phrase))
+    return _mention(ctx, before.root)
 
 
 def _hearsay_source(ctx: Context, verb: Token) -> Mention | None:

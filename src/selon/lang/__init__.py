@@ -28,6 +28,7 @@ compared lower-cased, with typographic apostrophes folded to `'`.
     hearsay_prepositions.txt  where an impersonal subject learnt it: "auprès (de)"
     hearsay_verbs.txt    verbs by which an impersonal subject learnt what it reports: "(a-t-on) appris"
     reflexive_non_speech.txt  verbs whose reflexive use reports nothing: "se montrer", "se déclarer (un feu)"
+    narrative_infinitive.txt  the words that open a narrative infinitive: "et de (rappeler)", "et d'(ajouter)"
     genitive_prepositions.txt  prepositions that stay inside a source's mention: "de", "of"
     as_markers.txt       conjunctions of a parenthetical reporting clause: "comme (l'a dit X)", "as"
     predicative_prepositions.txt  what introduces what the object was called: "described it as (…)", "comme"
@@ -111,6 +112,7 @@ class LangResources:
     hearsay_prepositions: frozenset[str] = frozenset()
     hearsay_verbs: frozenset[str] = frozenset()
     reflexive_non_speech: frozenset[str] = frozenset()
+    narrative_infinitive: frozenset[str] = frozenset()
     genitive_prepositions: frozenset[str] = frozenset()
     as_markers: frozenset[str] = frozenset()
     predicative_prepositions: frozenset[str] = frozenset()
@@ -276,6 +278,7 @@ def load(code: str) -> LangResources:
         hearsay_prepositions=_optional_words(folder, "hearsay_prepositions.txt"),
         hearsay_verbs=_optional_words(folder, "hearsay_verbs.txt"),
         reflexive_non_speech=_optional_words(folder, "reflexive_non_speech.txt"),
+        narrative_infinitive=_optional_words(folder, "narrative_infinitive.txt"),
         genitive_prepositions=_optional_words(folder, "genitive_prepositions.txt"),
         as_markers=_optional_words(folder, "as_markers.txt"),
         predicative_prepositions=_optional_words(folder, "predicative_prepositions.txt"),
