@@ -383,6 +383,36 @@ ROWS = [
          ("indirect", "il regrette ses actes", "avocate", "assert")],
         id="narrative-infinitive-after-a-selon-sentence",
     ),
+    pytest.param(
+        "« Les salariés ont été prévenus ce matin », a réagi auprès de l'AFP Jean Durand, délégué syndical.",
+        [("direct", "Les salariés ont été prévenus ce matin", "Jean Durand", "assert")],
+        id="inverted-subject-after-aupres-de",
+    ),
+    pytest.param(
+        "Un loup a été abattu dans la nuit, nous apprend la préfecture.",
+        [("indirect", "Un loup a été abattu dans la nuit", "préfecture", "assert")],
+        id="incise-with-an-object-clitic-nous",
+    ),
+    pytest.param(
+        "« La situation est grave », m'a confié un élu local.",
+        [("direct", "La situation est grave", "élu local", "assert")],
+        id="incise-with-an-object-clitic-me",
+    ),
+    pytest.param(
+        "La direction du groupe a annoncé ce lundi 20 février la fermeture de son usine.",
+        [("indirect", "la fermeture de son usine", "direction du groupe", "assert")],
+        id="object-after-a-full-date",
+    ),
+    pytest.param(
+        "Le ministre a annoncé le 3 mars une hausse des impôts.",
+        [("indirect", "une hausse des impôts", "ministre", "assert")],
+        id="date-parsed-as-the-object-is-an-adjunct",
+    ),
+    pytest.param(
+        "Son homologue au Sénat, Paul Martin (LR), s'est dit pour sa part « révolté » par sa mort.",
+        [("indirect", "« révolté » par sa mort", "Paul Martin", "assert")],
+        id="se-dire-after-an-adjunct-and-a-name-apposed-after-a-preposition",
+    ),
 ]
 
 NEGATIVE = [
@@ -408,6 +438,8 @@ NEGATIVE = [
                  id="a-cue-after-a-quoted-phrase-and-a-conjunction-is-not-its-incise"),
     pytest.param("Le maire a fêté une « victoire historique » avec ses colistiers.",
                  id="quoted-object-of-a-verb-that-reports-nothing"),
+    pytest.param("Le maire s'est dit lundi soir.", id="se-dire-with-a-day-says-nothing"),
+    pytest.param("Le maire s'est dit la même chose.", id="se-dire-with-an-object-is-not-an-attribute"),
 ]
 
 

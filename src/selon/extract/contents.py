@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from selon.extract.context import Context
 from selon.extract.cues import CueHit
 from selon.extract.quotes import QUOTE_MARKS, Quote
+from selon.extract.repairs import disagrees_in_person, hearer_start
 from selon.lang import fold
 from selon.schema.records import AttributionType
 
@@ -142,7 +143,10 @@ def _clause_deps(hit: CueHit) -> tuple[str, ...]:
 def _said_of_oneself(verb: Token, child: Token) -> bool:
     """A reflexive verb of saying with an attribute ("le ministre s'est dit « très inquiet »", "se dit prête"):
     the attribute is what the speaker said of themselves."""
-    return (child.dep_ == "xcomp" and not {"Inf", "Part"} & set(child.morph.get("VerbForm", []))
+    # the parser makes a quoted attribute after an adjunct the object: "s'est dit pour sa part « révolté »"
+    return (child.dep_ in ("xcomp", "obj", "obl:mod")
+            and not (child.dep_ != "xcomp" and any(c.dep_ == "det" for c in child.children))
+            and not {"Inf", "Part"} & set(child.morph.get("VerbForm", []))
             and not any(c.dep_ in ("mark", "case", "aux", "aux:pass") for c in child.children)
             and any("Yes" in c.morph.get("Reflex", []) and c.i < verb.i for c in verb.children))
 
@@ -170,7 +174,7 @@ def _clause_head(token: Token) -> bool:
 
 
 def _phrase_start(verb: Token, hit: CueHit, subject: Token | None) -> int:
-    start = hit.start
+    start = hearer_start(verb.doc, hit.start, verb)
     if subject is not None and subject.i < verb.i:
         start = min(start, subject.left_edge.i)
     return start
@@ -188,8 +192,10 @@ def clause_content(ctx: Context, hit: CueHit, subject: Token | None,
     if incise and (subject is None or subject.i > verb.i):
         return incise_content(ctx, verb, _phrase_start(verb, hit, subject))
     for child in verb.children:
-        if _said_of_oneself(verb, child) and child.i >= hit.end:  # "s'est dit « révolté » par sa mort"
-            span = _subtree(ctx, child)
+        if (_said_of_oneself(verb, child) and child.i >= hit.end  # "s'est dit « révolté » par sa mort"
+                and fold(child.lemma_) not in ctx.res.time_nouns):
+            adjuncts = [c.right_edge.i for c in child.children if c.i < child.i and _has_case(c)]
+            span = trim(ctx, max(adjuncts, default=child.left_edge.i - 1) + 1, child.right_edge.i)
             if span is not None:
                 return span, 0.8
         if ((child.dep_ in _clause_deps(hit) or _bare_infinitive(child) and not _controls(ctx, hit))
@@ -203,7 +209,7 @@ def clause_content(ctx: Context, hit: CueHit, subject: Token | None,
         span = trim(ctx, *called)
         if span is not None:
             return span, 0.75
-    for child in _objects(verb):
+    for child in _objects(ctx, verb):
         if not (takes_object or verb.dep_ in ("ROOT", "conj") and _quotes_words(ctx, child)):
             continue  # "avançait une « querelle de voisinage »": a quoted object is what was said (not in a
             # reported clause: "said the panel found the purchase « … »" is nested hearsay)
@@ -330,14 +336,42 @@ def _time_with_dependents(ctx: Context, token: Token) -> bool:
             and any(c.i > token.i and not c.is_punct for c in token.children))
 
 
-def _objects(verb: Token) -> list[Token]:
+def _objects(ctx: Context, verb: Token) -> list[Token]:
     """Objects after the verb; failing those, an object the parser hung on a time adjunct between them
-    ("a démenti jeudi un tel projet")."""
+    ("a démenti jeudi un tel projet"), down a date's own words ("a annoncé ce lundi 20 février la fermeture")."""
     found = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i]
+    dates = [c for c in found if _bare_date(ctx, c)]
+    if dates and len(dates) == len(found):  # "a annoncé le 3 mars une hausse": the date is an adjunct
+        after = [c for c in verb.children if c.i > dates[-1].i and c.pos_ == "NOUN"
+                 and any(g.dep_ == "det" for g in c.children) and not _has_case(c)]
+        if after:
+            return after[:1]
     if found:
         return found
     return [g for c in verb.children if c.i > verb.i and c.dep_ in _TIME_DEPS
-            for g in c.children if g.i > c.i and (g.dep_ in ("obj", "dobj") or _bare_noun_phrase(g))]
+            for g in _date_dependents(ctx, c) if g.dep_ in ("obj", "dobj") or _bare_noun_phrase(g)]
+
+
+def _date_dependents(ctx: Context, day: Token) -> list[Token]:
+    """The words hung after a day and the numbers and months of its date: "lundi 20 février la fermeture"."""
+    found: list[Token] = []
+    for child in day.children:
+        if child.i <= day.i:
+            continue
+        found.append(child)
+        if child.pos_ == "NUM" or fold(child.lemma_) in ctx.res.time_nouns and not _has_case(child):
+            found.extend(_date_dependents(ctx, child))
+    return found
+
+
+def _bare_date(ctx: Context, token: Token) -> bool:
+    """A date standing alone as the parser's object: "le 3 mars", "lundi"."""
+    words = [t for t in token.subtree if not (t.dep_ == "det" or t.is_punct)]
+    return bool(words) and all(t.pos_ == "NUM" or fold(t.lemma_) in ctx.res.time_nouns for t in words)
+
+
+def _has_case(token: Token) -> bool:
+    return any(c.dep_ == "case" for c in token.children)
 
 
 def _bare_noun_phrase(token: Token) -> bool:
@@ -380,7 +414,8 @@ def incise_content(ctx: Context, verb: Token, phrase_start: int) -> tuple[tuple[
     if phrase_start == 0 or doc[phrase_start - 1].text not in _INCISE_MARKS:
         return None
     # an inverted clitic ("a-t-on appris de source sûre") stands before the participle but is no fronted subject
-    subject_before = any(c.dep_ in _SUBJECT_DEPS and c.i < verb.i and not c.text.startswith("-") for c in verb.children)
+    subject_before = any(c.dep_ in _SUBJECT_DEPS and c.i < verb.i and not c.text.startswith("-")
+                         and not disagrees_in_person(c, verb) for c in verb.children)
     after = [c for c in verb.children if c.i > verb.i]
     if subject_before:
         # "X, officials said (on Tuesday)." ends the sentence; "l'accord pourrait répondre à ..." does not.

@@ -16,6 +16,7 @@ from selon.extract.context import Context
 from selon.extract.cues import CueHit
 from selon.extract.mentions import mention_of, subject_of, with_apposed_name
 from selon.extract.quotes import Quote
+from selon.extract.repairs import hearer_start
 
 
 def is_incise(ctx: Context, hit: CueHit) -> bool:
@@ -23,7 +24,8 @@ def is_incise(ctx: Context, hit: CueHit) -> bool:
     verb = ctx.doc[hit.verb]
     # inflected, with an auxiliary, or a form the tagger missed as a verb (found by its place, see cues.py)
     finite = "Fin" in verb.morph.get("VerbForm", []) or hit.start < hit.verb or verb.pos_ not in ("VERB", "AUX")
-    return finite and hit.start > 0 and ctx.doc[hit.start - 1].text in ",—–»”\""
+    before = hearer_start(ctx.doc, hit.start, verb) - 1  # "…, nous apprend la préfecture"
+    return finite and before >= 0 and ctx.doc[before].text in ",—–»”\""
 
 
 def split_at_incises(ctx: Context, hits: list[CueHit], according: Sequence[AccordingHit] = ()) -> list[Quote]:

@@ -121,6 +121,9 @@ def subject_of(verb: Token, *, inverted: bool = False, inherit: Callable[[Token]
         if after:
             return after[0]
         obliques = [c for c in verb.children if c.i > verb.i and c.dep_ in (*_INVERTED_DEPS, "obl:mod") and _has_case(c)]
+        # "a réagi auprès de l'AFP X": the parser makes "auprès" an adverb and hangs the oblique on it
+        obliques += [g for c in verb.children if c.i > verb.i and c.dep_ == "advmod"
+                     for g in c.children if g.i > c.i and g.dep_ in (*_INVERTED_DEPS, "obl:mod") and _has_case(g)]
         for oblique in obliques:  # ... the noun the parser hung on it
             inside = [g for g in oblique.children if g.i > oblique.i and g.pos_ in _NOMINAL and not _has_case(g)]
             if inside:
@@ -235,6 +238,8 @@ def with_apposed_name(mention: Mention, doc: Doc) -> Mention:
     """"la maire, Sophie Laurent": a person's name set off by a comma right after the mention belongs to it,
     even when the parser hung it elsewhere."""
     end = mention.tokens[1]
+    if end < len(doc) and doc[end].text != ",":
+        end = _comma_before_apposed_name(mention, doc)
     if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].ent_iob_ != "B":
         return mention
     if doc[end + 1].ent_type_ not in PERSON_LABELS:
@@ -245,3 +250,16 @@ def with_apposed_name(mention: Mention, doc: Doc) -> Mention:
     if last + 1 < len(doc) and not doc[last + 1].is_punct:
         return mention
     return Mention(mention.start, doc[last].idx + len(doc[last]), mention.head, (mention.tokens[0], last + 1))
+
+
+def _comma_before_apposed_name(mention: Mention, doc: Doc) -> int:
+    """"Son homologue au Sénat, Paul Martin (LR), …": the mention stopped at a preposition, but the parser hung
+    the name on its head: the comma before that name, when only the head's own words come between."""
+    head = doc[mention.head]
+    for child in head.children:
+        if (child.dep_ in ("appos", "conj") and child.ent_type_ in PERSON_LABELS and child.i > mention.tokens[1]
+                and doc[child.i - 1].text == ","
+                and all(t.pos_ not in ("VERB", "AUX") and not t.is_punct for t in doc[mention.tokens[1] : child.i - 1])
+                and all(head.is_ancestor(t) for t in doc[mention.tokens[1] : child.i - 1])):
+            return child.i - 1
+    return mention.tokens[1]

@@ -8,7 +8,7 @@ participle is the predicate and the auxiliary's subject is its subject.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 _ADJUNCT_DEPS = ("obl", "obl:arg", "obl:mod", "nmod")
 
@@ -35,3 +35,22 @@ def disagrees_in_person(pronoun: Token, verb: Token) -> bool:
     finite = [verb, *(c for c in verb.children if c.pos_ == "AUX")]
     verb_persons = {p for t in finite for p in t.morph.get("Person", [])}
     return verb_persons == {"3"}
+
+
+def _hearer(token: Token, verb: Token) -> bool:
+    """A pronoun before the verb that cannot be its subject: tagged as an object, or first or second person
+    before a third-person verb."""
+    if token.pos_ != "PRON" or token.i > verb.i or verb not in (token.head, token.head.head):
+        return False
+    if "Yes" in token.morph.get("Reflex", []):
+        return False  # "s'est dit": the speaker's own pronoun, part of the verb
+    return token.dep_ in ("obj", "iobj", "expl:comp") or disagrees_in_person(token, verb)
+
+
+def hearer_start(doc: Doc, start: int, verb: Token) -> int:
+    """The first of the object clitics right before a cue's first word, or `start` when there are none:
+    "…, nous apprend la préfecture", "…, m'a confié un élu", "…, lui a-t-il dit" are incises whose clitic
+    names who was told."""
+    while start > 0 and _hearer(doc[start - 1], verb):
+        start -= 1
+    return start

@@ -119,9 +119,20 @@ def _names_another(name: TokenSpan, head: Token) -> bool:
     if name.end <= head.i and head.pos_ == "NOUN":
         return True  # a name before a common noun qualifies it: "the Rasmussen tracking poll"
     root = name.root
-    if root.dep_ == "conj" and not (name.start <= root.head.i < name.end):
+    if root.dep_ == "conj" and not (name.start <= root.head.i < name.end) and not _apposed_conjunct(name):
         return True  # "lawyers for Wanda Roe and Ed Doe", "the ministry and Jean Roux": the first conjunct decides
     return any(c.dep_ == "case" for c in root.children) or root.dep_ in ("poss", "compound", "nmod:poss", "pobj")
+
+
+def _apposed_conjunct(name: TokenSpan) -> bool:
+    """"Son homologue au Sénat, Paul Martin (LR)": a name the parser made a conjunct, set off by a comma with no
+    coordinator anywhere in the list, is an apposition."""
+    doc = name.doc
+    head = name.root.head
+    if name.start == 0 or doc[name.start - 1].text != ",":
+        return False
+    conjuncts = [c for c in head.children if c.dep_ == "conj"]
+    return not any(g.dep_ == "cc" for c in conjuncts for g in c.children)
 
 
 def _honorific_name(head: Token, ctx: Context) -> tuple[str | None, str | None]:
