@@ -173,9 +173,37 @@ ROWS = [
         [("indirect", "the meeting was postponed", "Dana Roe", "assert")],
         id="according-to-a-role-with-its-apposed-name",
     ),
+    pytest.param(
+        "The plant will move its payroll team to Ohio, one of the sources said.",
+        [("indirect", "The plant will move its payroll team to Ohio", "one of the sources", "assert")],
+        id="one-of-the-sources-is-someone-not-impersonal-one",
+    ),
+    pytest.param(
+        "Not so, said a campaign aide who spoke on condition of anonymity.",
+        [("indirect", "Not so", "campaign aide", "assert")],
+        id="verbless-reply-before-a-sentence-final-incise",
+    ),
+    pytest.param(
+        "The rider served a ban in 2012 after admitting to blood doping.",
+        [("indirect", "blood doping", "rider", "acknowledge")],
+        id="participle-after-a-preposition-with-a-prepositional-object",
+    ),
+    pytest.param(
+        "The lead scientist hinted at a major discovery.",
+        [("indirect", "a major discovery", "lead scientist", "assert")],
+        id="verb-whose-prepositional-object-is-the-content",
+    ),
+    pytest.param(
+        "Not so, said an aide who spoke to the Daily Courier.",
+        [("indirect", "Not so", "aide", "assert")],
+        id="outlet-in-a-relative-clause-does-not-make-the-speaker-media",
+    ),
 ]
 
 NEGATIVE = [
+    pytest.param("One could say that the plan failed.", id="impersonal-one-names-nobody"),
+    pytest.param("Last week, said the minister.", id="a-scene-setting-phrase-is-no-reply"),
+    pytest.param("The mayor spoke to reporters at the station.", id="prepositional-object-that-is-the-hearer"),
     pytest.param("She arrived late, as she often does.", id="as-clause-without-speech"),
     pytest.param("The new bridge was built by a local firm in 2019.", id="passive-with-agent-but-no-speech-verb"),
     pytest.param('The so-called "green city" project is moving slowly.', id="scare-quotes"),
@@ -204,3 +232,16 @@ def test_anonymous_sources_keep_their_count(analyse_en) -> None:
 def test_outlets_cited_are_media_sources(analyse_en) -> None:
     (found,) = analyse_en("Reuters reported that the summit had been postponed.")
     assert found.kind == "media"
+
+
+def test_an_outlet_in_the_speakers_relative_clause_leaves_the_speaker_a_person(analyse_en) -> None:
+    (found,) = analyse_en("Not so, said an aide who spoke to the Daily Courier.")
+    assert found.kind == "anonymous"
+
+
+def test_the_title_repeated_in_page_furniture_counts_once(analyse_en) -> None:
+    text = ("Mayor denies closing the harbour\n\n"
+            "The mayor of the town said on Monday that the harbour would stay open all winter for the fishing fleet.\n\n"
+            "This article appeared in print with the headline Mayor denies closing the harbour. Subscribe")
+    found = analyse_en(text)
+    assert [f.content for f in found] == ["closing the harbour", "the harbour would stay open all winter for the fishing fleet"]

@@ -413,9 +413,35 @@ ROWS = [
         [("indirect", "« révolté » par sa mort", "Paul Martin", "assert")],
         id="se-dire-after-an-adjunct-and-a-name-apposed-after-a-preposition",
     ),
+    pytest.param(
+        "Insistant sur le jeune âge du prévenu, la défense a dénoncé la mesure d'internement.",
+        [("indirect", "le jeune âge du prévenu", "défense", "assert"),
+         ("indirect", "la mesure d'internement", "défense", "assert")],
+        id="prepositional-object-is-the-content-and-la-defense-speaks",
+    ),
+    pytest.param(
+        "Au procès, la défense a plaidé l'acquittement.\n\nLe palais de justice de la ville (© AGENCE/JEAN DUPONT)\n\n"
+        "Insistant sur son âge, elle a dénoncé la peine.",
+        [("indirect", "l'acquittement", "défense", "assert"),
+         ("indirect", "son âge", "défense", "assert"),
+         ("indirect", "la peine", "défense", "assert")],
+        id="a-photo-credit-name-is-no-antecedent",
+    ),
+    pytest.param(
+        "Paul Martin, candidat de la gauche, a perdu. Jean Roux, candidat de la droite, aussi. "
+        "Les deux candidats ont dénoncé des fraudes.",
+        [("indirect", "des fraudes", "Paul Martin, Jean Roux", "assert")],
+        id="a-counted-group-of-people-named-before-is-those-people",
+    ),
+    pytest.param(
+        "La défense a plaidé mercredi le meurtre, au second jour du procès en appel.",
+        [("indirect", "le meurtre", "défense", "assert")],
+        id="a-comma-and-an-adjunct-of-the-verb-end-the-object",
+    ),
 ]
 
 NEGATIVE = [
+    pytest.param("Le maire a parlé aux journalistes devant la gare.", id="prepositional-object-that-is-the-hearer"),
     pytest.param("Deux conseillers se sont exprimés sans être autorisés.", id="reflexive-verb-with-an-adjunct"),
     pytest.param("Un urgentiste a souhaité garder l’anonymat.", id="infinitive-after-a-verb-of-will"),
     pytest.param("Le pont a été construit par une entreprise locale.", id="passive-with-agent-but-no-speech-verb"),
@@ -466,3 +492,17 @@ def test_outlets_cited_are_media_sources(analyse_fr) -> None:
 def test_a_refusal_to_speak_is_a_decline(analyse_fr) -> None:
     (found,) = analyse_fr("Le club n’a pas souhaité s’exprimer sur ce transfert.")
     assert found.stance == "decline"
+
+
+def test_a_group_noun_with_one_named_member_stays_anonymous(analyse_fr) -> None:
+    found = analyse_fr("Le ministre Paul Martin a parlé. Les deux ministres ont dénoncé des fraudes.")
+    assert [f.kind for f in found] == ["anonymous"]
+
+
+def test_a_photo_caption_line_is_furniture(analyse_fr) -> None:
+    text = ("Le maire a annoncé lundi que la piscine municipale rouvrirait ses portes au début du mois de juin.\n\n"
+            "Le maire a annoncé la réouverture de la piscine (archives). (© AGENCE/JEAN DUPONT)\n\n"
+            "Les travaux ont coûté deux millions d'euros à la commune, selon la mairie.")
+    assert [f.content for f in analyse_fr(text)] == [
+        "la piscine municipale rouvrirait ses portes au début du mois de juin",
+        "Les travaux ont coûté deux millions d'euros à la commune"]

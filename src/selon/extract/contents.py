@@ -35,12 +35,13 @@ def trim(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
     doc = ctx.doc
     while start <= end and (
         doc[start].is_punct and doc[start].text not in QUOTE_MARKS
+        or doc[start].is_space
         or doc[start].pos_ in ("CCONJ", "SCONJ")
         or doc[start].dep_ == "mark"
     ):
         start += 1
     while end >= start and (doc[end].is_punct and doc[end].text not in QUOTE_MARKS and not _closes_bracket(doc, start, end)
-                            or _dangling(doc, start, end)):
+                            or doc[end].is_space or _dangling(doc, start, end)):
         end -= 1
     if end < start:
         return None
@@ -219,6 +220,9 @@ def clause_content(ctx: Context, hit: CueHit, subject: Token | None,
         span = trim(ctx, first, _clause_end(ctx, verb))
         if span is not None:
             return span, 0.75
+    governed = _prepositional_object(ctx, hit)
+    if governed is not None:
+        return governed, 0.75
     marked = _marked_clause(ctx, verb)
     if marked is not None:
         return marked, 0.75
@@ -228,6 +232,26 @@ def clause_content(ctx: Context, hit: CueHit, subject: Token | None,
             if span is not None:
                 return span, 0.8
     return incise_content(ctx, verb, _phrase_start(verb, hit, subject))
+
+
+def _prepositional_object(ctx: Context, hit: CueHit) -> tuple[int, int] | None:
+    """"admitted to blood doping", "insiste sur le jeune âge du prévenu": for the verb and preposition pairs of
+    the language's object_prepositions.txt, the noun phrase after the preposition is what was said."""
+    doc = ctx.doc
+    verb = doc[hit.verb]
+    lemma = fold(hit.lemma)
+    for child in verb.children:
+        if child.i < hit.end:
+            continue
+        if child.dep_ == "prep" and f"{lemma} {fold(child.text)}" in ctx.res.object_prepositions:
+            objects = [c for c in child.children if c.dep_ == "pobj"]  # English: the object hangs on "at"
+            if objects:
+                return trim(ctx, objects[0].left_edge.i, objects[0].right_edge.i)
+        cases = [c for c in child.children if c.dep_ == "case" and c.i < child.i]
+        if (child.pos_ in ("NOUN", "PROPN") and cases and child.dep_ not in _SUBJECT_DEPS
+                and f"{lemma} {fold(cases[-1].text)}" in ctx.res.object_prepositions):
+            return trim(ctx, cases[-1].i + 1, child.right_edge.i)  # French: the preposition hangs on the noun
+    return None
 
 
 def as_content(ctx: Context, hit: CueHit) -> tuple[int, int] | None:
@@ -425,9 +449,28 @@ def incise_content(ctx: Context, verb: Token, phrase_start: int) -> tuple[tuple[
         return None
     start = clause_start(ctx, doc[phrase_start - 1])
     span = trim(ctx, start, phrase_start - 2)
-    if span is None or ctx.words(*span) < MIN_WORDS or not is_clause(ctx, *span):
+    if span is None or ctx.words(*span) < MIN_WORDS:
+        return None
+    if not is_clause(ctx, *span) and not _whole_reply(ctx, verb, start):
         return None
     return span, 0.8
+
+
+def _whole_reply(ctx: Context, verb: Token, start: int) -> bool:
+    """"Not so, said a campaign official." A verbless reply is a statement when it opens the sentence and the
+    incise closes it: nothing but the speaker follows the verb."""
+    doc = ctx.doc
+    sentence = verb.sent
+    if start != sentence.start or "Fin" not in verb.morph.get("VerbForm", []):
+        return False
+    reply = doc[start : verb.i]
+    if reply[0].pos_ == "ADP" or any(fold(t.lemma_) in ctx.res.time_nouns for t in reply):
+        return False  # "Last year, said the minister." sets a scene
+    after = [c for c in verb.children if c.i > verb.i and not c.is_punct]
+    if len(after) != 1 or after[0].dep_ not in _SUBJECT_DEPS:
+        return False
+    end = after[0].right_edge.i + 1
+    return end < len(doc) and doc[end].text in ".!?" and end == sentence.end - 1
 
 
 def _clause_end(ctx: Context, verb: Token, *, conjoined: bool = False) -> int:
@@ -447,9 +490,21 @@ def _clause_end(ctx: Context, verb: Token, *, conjoined: bool = False) -> int:
     for token in doc[verb.i + 1 : end + 1]:
         if token.text in _BREAKS:
             return token.i - 1
-        if token.text in _INCISE_MARKS and token.i + 1 <= end and _starts_adjunct(doc[token.i + 1]):
+        if token.text in _INCISE_MARKS and token.i + 1 <= end and (
+                _starts_adjunct(doc[token.i + 1]) or _verb_adjunct_at(ctx, verb, token.i + 1)):
             return token.i - 1
     return end
+
+
+def _verb_adjunct_at(ctx: Context, verb: Token, index: int) -> bool:
+    """A prepositional phrase of the verb's own set off by a comma after its object ("a plaidé le meurtre, au
+    second jour du procès"): it says when or where the thing was said, not what."""
+    said = [t for t in verb.doc[verb.i + 1 : index] if t.pos_ in ("NOUN", "PROPN", "PRON", "VERB")
+            and fold(t.lemma_) not in ctx.res.time_nouns]
+    if not said:
+        return False  # "défend, dans le Journal du Dimanche, une réforme …": the object is still to come
+    return any(c.left_edge.i == index and (c.dep_ in ("obl", "obl:mod", "prep") and c.i >= index)
+               and (c.dep_ == "prep" or any(g.dep_ == "case" for g in c.children)) for c in verb.children)
 
 
 def _finite_or_participle(token: Token) -> bool:

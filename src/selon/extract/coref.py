@@ -85,6 +85,10 @@ class Resolver:
                 found = self._latest_person(reading, mention, subjects_only=True)
                 if found is not None:
                     return found, "age description of the person named just before"
+        if reading.definite and reading.number == "pl" and reading.roles and not reading.person:
+            group = self._named_group(reading, mention)
+            if group is not None:
+                return group, f"group of the people named before as '{'/'.join(sorted(reading.roles))}'"
         if reading.definite and reading.short:
             for entity in sorted(self.entities, key=lambda e: e.last, reverse=True):
                 if entity.head == reading.head_lemma and entity.kind != "person":
@@ -163,6 +167,32 @@ class Resolver:
             return None
         found = best[1]
         return found if isinstance(found, Entity) else self._entity_of(found)
+
+    def _named_group(self, reading: _Reading, mention: Mention) -> Entity | None:
+        """"Les quatre candidats", "the two ministers": a definite plural role stands for the people named
+        before with that role (or a synonym) when there are at least two of them and, if the phrase counts
+        them, exactly that many. The group is one source of named people, not an anonymous one."""
+        wanted: set[str] = set()
+        for role in reading.roles:
+            wanted |= self.ctx.res.synonyms(role)
+        names: dict[str, None] = {}
+        for named in self.named:
+            if named.start < mention.start and named.roles & wanted and not named.heading:
+                names.setdefault(self._full_name(named.name, named.start + 1), None)
+        for entity in self.entities:
+            if entity.kind == "person" and entity.number == "sg" and entity.roles & wanted and entity.last < mention.start:
+                names.setdefault(entity.name, None)
+        if len(names) < 2 or reading.count is not None and reading.count != len(names):
+            return None
+        name = ", ".join(names)
+        for entity in self.entities:
+            if entity.kind == "person" and entity.number == "pl" and entity.name == name:
+                return entity
+        group = Entity("person", name, reading.head_lemma, "pl", count=len(names),
+                       kind_rule="people named before with this role")
+        group.roles |= reading.roles
+        self.entities.append(group)
+        return group
 
     def _latest_person(self, reading: _Reading, mention: Mention, subjects_only: bool) -> Entity | None:
         """The person a pronoun or an age description most plausibly stands for: the latest subject that agrees
@@ -270,7 +300,8 @@ def _named_people(ctx: Context) -> list[_Named]:
     people = []
     for ent in ctx.ents:
         if (ent.label_ not in PERSON_LABELS or ctx.in_boilerplate(ent.start_char, ent.end_char)
-                or ctx.quote_at(ent.start_char) is not None):  # a name in a quote is spoken of, not speaking
+                or ctx.quote_at(ent.start_char) is not None  # a name in a quote is spoken of, not speaking
+                or _credited(ent, ctx)):
             continue
         phrase = _phrase_of(ent)
         roles = frozenset(_role_words(phrase, ctx))
@@ -286,6 +317,15 @@ def _named_people(ctx: Context) -> list[_Named]:
                     and ctx.quote_at(token.idx) is None):
                 people.append(_Named(token.text, token.idx, True, ctx.in_heading(token.idx), frozenset(), None))
     return sorted(people, key=lambda p: p.start)
+
+
+def _credited(ent: TokenSpan, ctx: Context) -> bool:
+    """A photographer's or agency's credit ("(© AGENCE/JEAN DUPONT)", "© Jean Dupont") names no one in the
+    story: the credit runs from its © sign to the end of its bracket or line."""
+    line_start = ctx.text.rfind("\n", 0, ent.start_char) + 1
+    before = ctx.text[line_start : ent.start_char]
+    sign = before.rfind("©")
+    return sign >= 0 and not any(mark in before[sign:] for mark in ").")
 
 
 def _phrase_of(ent: TokenSpan) -> TokenSpan:

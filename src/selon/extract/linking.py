@@ -85,7 +85,7 @@ def _mention(ctx: Context, verb: Token, incise: bool = False) -> Mention | None:
         subject = subject_of(verb, inherit=lambda head: ctx.quote_at(head.idx) is None, never=timely)
     if subject is None:
         return _narrative_speaker(ctx, verb)
-    if fold(subject.text).strip("-") in ctx.res.impersonal_subjects:
+    if fold(subject.text).strip("-") in ctx.res.impersonal_subjects and not _partitive(subject):
         found = _hearsay_source(ctx, verb)
         if found is None and fold(verb.lemma_) in ctx.res.hearsay_verbs:
             return mention_of(subject, ctx.doc)  # "a-t-on appris lundi": from sources the text does not name
@@ -96,6 +96,11 @@ def _mention(ctx: Context, verb: Token, incise: bool = False) -> Mention | None:
     relative = subject.i < verb.i and subject == verb.head  # "le ministère, qui n'a pas répondu"
     broken = name_run(subject) if subject.i < verb.i and not verb.is_ancestor(subject) else None
     return broken or with_apposed_name(mention_of(subject, ctx.doc, exclude=verb if relative else None), ctx.doc)
+
+
+def _partitive(subject: Token) -> bool:
+    """"one of the sources said": a numeral with its group is someone, unlike the impersonal "one"."""
+    return any(c.dep_ in ("prep", "nmod") and c.i > subject.i for c in subject.children)
 
 
 def _narrative_speaker(ctx: Context, verb: Token) -> Mention | None:

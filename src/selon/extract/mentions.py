@@ -132,7 +132,9 @@ def subject_of(verb: Token, *, inverted: bool = False, inherit: Callable[[Token]
         if following is not None and not (never is not None and never(following)):
             return following
     head = verb.head
-    if depth < 3 and verb.dep_ in _INHERIT_DEPS and head.i != verb.i and (inherit is None or inherit(head)):
+    if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.dep_ == "prep":
+        head = head.head  # "served a ban after admitting to doping": the verb the preposition hangs on
+    if depth < 3 and verb.dep_ in (*_INHERIT_DEPS, "pcomp") and head.i != verb.i and (inherit is None or inherit(head)):
         return subject_of(head, inherit=inherit, depth=depth + 1, never=never)
     if verb.dep_ == "ROOT":
         return _cut_off_subject(verb)

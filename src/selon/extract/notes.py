@@ -19,6 +19,7 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 _CLOSING = tuple(".!?…:;»”\"’)]*")
 _HEADLINE_MAX_WORDS = 25
 _BODY_MIN_WORDS = 12
+_TITLE_MIN_WORDS = 4
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -50,6 +51,8 @@ def _is_body(line: str) -> bool:
 def boilerplate(text: str, res: LangResources) -> list[Note]:
     spans = list(paragraphs(text))
     first_real = next((i for i, (s, e) in enumerate(spans) if _is_body(text[s:e])), len(spans))
+    titles = [text[s:e] for s, e in spans[:first_real]
+              if _is_headline(text[s:e], True) and len(text[s:e].split()) >= _TITLE_MIN_WORDS]
     notes = []
     for index, (start, end) in enumerate(spans):
         line = text[start:end]
@@ -57,7 +60,10 @@ def boilerplate(text: str, res: LangResources) -> list[Note]:
         # A headline needs real text on both sides: before the first paragraph of body text it is the page's
         # title, however much furniture ("Publié", a place name) surrounds it, and titles make claims.
         inserted = _is_headline(line, first_real < index < len(spans) - 1)
-        if pattern_hit or inserted:
+        # After the body has begun, a line quoting the title again is furniture ("… with the headline <title>"):
+        # its claim is the title's, already counted once.
+        repeated = index > first_real and any(title in line for title in titles)
+        if pattern_hit or inserted or repeated:
             notes.append(Note("boilerplate", start, end, line))
     return notes
 

@@ -24,6 +24,7 @@ _ORG_LABELS = ("ORG", "NORP")
 _PLACE_LABELS = ("LOC", "GPE", "FAC")
 _COUNT_DEPS = ("nummod", "det", "amod")
 _OF_DEPS = ("nmod", "prep", "obl")
+_RELATIVE_DEPS = ("acl:relcl", "relcl")
 
 
 @dataclass
@@ -76,8 +77,8 @@ def _head_noun(head: Token, ctx: Context) -> tuple[Token, int | None]:
         for child in head.children:
             if child.dep_ in _OF_DEPS and (child.pos_ == "NOUN" or fold(child.text) in ctx.res.pronouns):
                 return child, value  # "l'un des responsables", "l'un d'eux", "one of them"
-            for grandchild in child.children:
-                if child.dep_ in _OF_DEPS and grandchild.pos_ == "NOUN":
+            for grandchild in child.children:  # English hangs the noun on "of": "one of the sources", "one of them"
+                if child.dep_ in _OF_DEPS and (grandchild.pos_ == "NOUN" or fold(grandchild.text) in ctx.res.pronouns):
                     return grandchild, value
     return head, None
 
@@ -199,6 +200,14 @@ def _gender(head: Token, pronoun: str | None, ctx: Context) -> str | None:
     return "f" if feminine else None  # the determiner: "la juriste"; the noun's own tag is a guess for "juriste"
 
 
+def _before_relative(tokens: TokenSpan, ctx: Context) -> str:
+    """The mention's words before a relative clause: "an official who spoke to the Times" is no outlet."""
+    relative = min((t.left_edge.i for t in tokens if t.dep_ in _RELATIVE_DEPS and t.i > tokens.start), default=None)
+    if relative is None or relative <= tokens.start:
+        return tokens.text
+    return ctx.doc[tokens.start : relative].text
+
+
 def read(mention: Mention, ctx: Context) -> _Reading:
     doc = ctx.doc
     tokens: TokenSpan = doc[mention.tokens[0] : mention.tokens[1]]
@@ -220,7 +229,7 @@ def read(mention: Mention, ctx: Context) -> _Reading:
         person = surname
     if person is None:
         person = _apposed_name(head, tokens, ctx)
-    outlet = outlet_in(text, ctx)
+    outlet = outlet_in(_before_relative(tokens, ctx), ctx)
     if outlet is None and _titled_outlet(head, tokens, ctx):
         person, outlet = None, head.doc[_name_start(head, tokens) : head.i + 1].text
     first = fold(tokens[0].text) if len(tokens) else ""

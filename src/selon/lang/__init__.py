@@ -29,6 +29,7 @@ compared lower-cased, with typographic apostrophes folded to `'`.
     hearsay_verbs.txt    verbs by which an impersonal subject learnt what it reports: "(a-t-on) appris"
     reflexive_non_speech.txt  verbs whose reflexive use reports nothing: "se montrer", "se déclarer (un feu)"
     narrative_infinitive.txt  the words that open a narrative infinitive: "et de (rappeler)", "et d'(ajouter)"
+    object_prepositions.txt  verb and preposition whose object is what was said: "admit to", "insister sur"
     genitive_prepositions.txt  prepositions that stay inside a source's mention: "de", "of"
     as_markers.txt       conjunctions of a parenthetical reporting clause: "comme (l'a dit X)", "as"
     predicative_prepositions.txt  what introduces what the object was called: "described it as (…)", "comme"
@@ -116,6 +117,7 @@ class LangResources:
     genitive_prepositions: frozenset[str] = frozenset()
     as_markers: frozenset[str] = frozenset()
     predicative_prepositions: frozenset[str] = frozenset()
+    object_prepositions: frozenset[str] = frozenset()
 
     def synonyms(self, role: str) -> frozenset[str]:
         """The role and every role sharing a line of role_synonyms.txt with it (not transitively: "élu" may
@@ -282,4 +284,5 @@ def load(code: str) -> LangResources:
         genitive_prepositions=_optional_words(folder, "genitive_prepositions.txt"),
         as_markers=_optional_words(folder, "as_markers.txt"),
         predicative_prepositions=_optional_words(folder, "predicative_prepositions.txt"),
+        object_prepositions=_optional_words(folder, "object_prepositions.txt"),
     )
