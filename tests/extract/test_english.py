@@ -198,6 +198,11 @@ ROWS = [
         [("indirect", "Not so", "aide", "assert")],
         id="outlet-in-a-relative-clause-does-not-make-the-speaker-media",
     ),
+    pytest.param(
+        "LONDON (Reuters) - The plant will close in May, a company spokesman said.",
+        [("indirect", "The plant will close in May", "company spokesman", "assert")],
+        id="a-wire-dateline-is-not-content",
+    ),
 ]
 
 NEGATIVE = [
@@ -245,3 +250,12 @@ def test_the_title_repeated_in_page_furniture_counts_once(analyse_en) -> None:
             "This article appeared in print with the headline Mayor denies closing the harbour. Subscribe")
     found = analyse_en(text)
     assert [f.content for f in found] == ["closing the harbour", "the harbour would stay open all winter for the fishing fleet"]
+
+
+def test_a_coordinated_verb_after_a_quote_is_no_incise(analyse_en) -> None:
+    """The parser may keep "but denied …" inside the first clause; what matters is that the quote is not
+    given to "denied" as an incise whose subject is its object."""
+    found = analyse_en("In a statement, he acknowledged that the firm had \u201cfallen behind on paperwork\u201d "
+                       "but denied any fraud.")
+    assert (found[0].stance, found[0].mention) == ("acknowledge", "he")
+    assert found[0].content.startswith("the firm had \u201cfallen behind on paperwork\u201d")

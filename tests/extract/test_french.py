@@ -438,6 +438,28 @@ ROWS = [
         [("indirect", "le meurtre", "défense", "assert")],
         id="a-comma-and-an-adjunct-of-the-verb-end-the-object",
     ),
+    pytest.param(
+        "MARSEILLE (Reuters) - Le suspect a été remis en liberté, a-t-on appris mardi de source judiciaire.",
+        [("indirect", "Le suspect a été remis en liberté", "source judiciaire", "assert")],
+        id="a-wire-dateline-is-not-content",
+    ),
+    pytest.param(
+        "(Québec) Le projet est abandonné, a déclaré le ministre.",
+        [("indirect", "Le projet est abandonné", "ministre", "assert")],
+        id="a-bracketed-dateline-is-not-content",
+    ),
+    pytest.param(
+        "Paul Martin, un ancien élu du Conseil, a pour sa part dénoncé la réforme.",
+        [("indirect", "la réforme", "Paul Martin", "assert")],
+        id="auxiliary-stranded-by-an-adjunct-hung-on-the-subject",
+    ),
+    pytest.param(
+        "La porte-parole a estimé ne pas avoir «sous-entendu que tous les bureaux avaient ce problème» "
+        "et s'est souvenue avoir trouvé un «mot charmant» dans le sien.",
+        [("mixed", "ne pas avoir «sous-entendu que tous les bureaux avaient ce problème»", "porte-parole", "assert"),
+         ("indirect", "avoir trouvé un «mot charmant» dans le sien", "porte-parole", "assert")],
+        id="a-coordinated-verb-after-a-quote-is-no-incise",
+    ),
 ]
 
 NEGATIVE = [

@@ -7,6 +7,8 @@ itself ("a refusé de commenter le rapport"). Which one applies is read from the
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from selon.extract.context import Context
@@ -45,7 +47,30 @@ def trim(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
         end -= 1
     if end < start:
         return None
+    start = _after_dateline(ctx, start, end)
     return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+#: A wire dateline opening a paragraph: "PARIS (Reuters) - ", "MARSEILLE — ", "LONDON • ", "(Washington) ".
+_DATELINE = re.compile(
+    r"(?:[A-ZÀ-ÖØ-Þ]{2}[A-ZÀ-ÖØ-Þ' .-]{0,30}(?:,\s*[^\n(),]{1,30})?\s*(?:\([^()\n]{1,30}\)\s*)?[-–—•]"
+    r"|\([A-ZÀ-ÖØ-Þ][^()\n]{1,30}\))\s+")
+
+
+def _after_dateline(ctx: Context, start: int, end: int) -> int:
+    """The first token after a dateline when the span opens its paragraph with one: the place and the agency
+    say where the story was filed, not what anyone said."""
+    doc = ctx.doc
+    first = ctx.paragraph_start(doc[start].idx)
+    if ctx.text[first : doc[start].idx].strip("([ "):
+        return start
+    match = _DATELINE.match(ctx.text, first)
+    if match is None:
+        return start
+    after = start
+    while after < end and doc[after].idx < match.end():
+        after += 1
+    return after
 
 
 def _dangling(doc: Doc, start: int, end: int) -> bool:
@@ -167,11 +192,20 @@ def _bare_infinitive(token: Token) -> bool:
             and not any(c.dep_ in ("mark", "aux") and c.i < token.i for c in token.children))
 
 
+def _mistagged_participle(token: Token) -> bool:
+    """"a estimé ne pas avoir « sous-entendu que … »": a past infinitive whose participle the tagger took for
+    an adverb or an adjective, so the parser hung it as a modifier; its auxiliary gives it away."""
+    return token.pos_ in ("ADV", "ADJ") and any(
+        c.dep_ in ("aux", "aux:tense") and "Inf" in c.morph.get("VerbForm", []) for c in token.children)
+
+
 def _clause_head(token: Token) -> bool:
     """A complement that states something: not an infinitive of purpose ("conclu un accord pour commencer")."""
     if token.dep_ == "xcomp" and any(c.dep_ == "mark" and c.pos_ in ("ADP", "SCONJ") for c in token.children):
         return False
-    return token.pos_ in ("VERB", "AUX") or any(c.dep_ in _PREDICATE_DEPS + ("mark",) for c in token.children)
+    # a participle the tagger missed still has its auxiliary: "ne pas avoir « sous-entendu que … »"
+    return token.pos_ in ("VERB", "AUX") or any(c.dep_ in _PREDICATE_DEPS + ("mark", "aux", "aux:tense")
+                                                for c in token.children)
 
 
 def _phrase_start(verb: Token, hit: CueHit, subject: Token | None) -> int:
@@ -199,7 +233,8 @@ def clause_content(ctx: Context, hit: CueHit, subject: Token | None,
             span = trim(ctx, max(adjuncts, default=child.left_edge.i - 1) + 1, child.right_edge.i)
             if span is not None:
                 return span, 0.8
-        if ((child.dep_ in _clause_deps(hit) or _bare_infinitive(child) and not _controls(ctx, hit))
+        if ((child.dep_ in _clause_deps(hit) or _bare_infinitive(child) and not _controls(ctx, hit)
+             or _mistagged_participle(child))
                 and child.i >= hit.end and _clause_head(child)):
             span = trim(ctx, child.left_edge.i, _before_speech_participle(ctx, child))
             if span is not None:

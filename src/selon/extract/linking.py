@@ -168,6 +168,8 @@ def _after_cue(ctx: Context, quote: Quote, cues: dict[int, CueHit], according: d
             return None
         if token.i in according:
             return according[token.i]
+        if token.pos_ == "CCONJ" and token.head.pos_ in ("VERB", "AUX"):
+            return None  # "… » et s'est souvenue …", "… ” but denied …": a coordinated predicate, not an incise
         if (token.i in cues and token.dep_ not in _RELATIVE_DEPS and not _bare_participle(cues[token.i], doc)
                 and not _subordinate(ctx, token)):
             return cues[token.i]  # not "the official, who spoke on ...", nor "…», tout en assurant que", nor
