@@ -7,6 +7,7 @@ leaves either the whole article and its mark, or neither: a re-run then skips ex
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from selon.corpus import counts, keys, stories, syndication
@@ -64,13 +65,18 @@ def find_duplicate(store: Store, identity: Identity) -> int | None:
 
 
 def _mark(store: Store, key: str, status: str, article_row: int | None) -> None:
-    store.execute(
-        "INSERT INTO inputs (key, status, article_id, at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE "
-        "SET status = excluded.status, article_id = excluded.article_id, at = excluded.at",
-        (key, status, article_row, now()),
-    )
+    store.execute_all(_marking(key, status, article_row))
+
+
+def _marking(key: str, status: str, article_row: int | None) -> list[tuple[str, Sequence[object]]]:
+    """The writes that mark an input: sent together (one round trip on PostgreSQL), and with the story's
+    writes when an article is stored."""
+    upsert = ("INSERT INTO inputs (key, status, article_id, at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE "
+              "SET status = excluded.status, article_id = excluded.article_id, at = excluded.at")
+    writes: list[tuple[str, Sequence[object]]] = [(upsert, (key, status, article_row, now()))]
     if status in DONE:
-        store.execute("DELETE FROM failures WHERE key = ?", (key,))
+        writes.append(("DELETE FROM failures WHERE key = ?", (key,)))
+    return writes
 
 
 def mark_duplicate(store: Store, key: str, article_row: int) -> bool:
@@ -123,8 +129,10 @@ def save_analysis(store: Store, analysis: Analysis, key: str, index: syndication
         # Writes of articles take turns (one at a time per store): the syndication index, the duplicate check
         # and the per-speaker figures then see every article another ingest committed before this one.
         store.lock_writes()
-        done = store.scalar("SELECT article_id FROM inputs WHERE key = ? AND status IN ('stored', 'duplicate')",
-                            (key,))
+        # The story settings come with the input's status: one round trip where two were.
+        done, *settings = store.one(
+            "SELECT (SELECT article_id FROM inputs WHERE key = ? AND status IN ('stored', 'duplicate')), "
+            f"{stories.StorySettings.COLUMNS}", (key, *stories.StorySettings.KEYS)) or (None,)
         if done is not None:  # stored by another ingest of the same input meanwhile: not a copy of itself
             return Saved("skipped", int(done))
         index.catch_up(store)
@@ -153,8 +161,10 @@ def save_analysis(store: Store, analysis: Analysis, key: str, index: syndication
         )
         _write_records(store, analysis, row, group)
         if place_in_story:
-            stories.place(store, row, analysis, ingested_at)
-        _mark(store, key, "stored", row)
+            stories.place(store, row, analysis, ingested_at, stories.StorySettings.of_values(settings),
+                          along=_marking(key, "stored", row))
+        else:
+            _mark(store, key, "stored", row)
     index.add(row, group, minhash)
     return Saved("stored", row)
 

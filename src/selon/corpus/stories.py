@@ -5,8 +5,8 @@ An article is placed in three steps, in the transaction that stores it:
 1. **Blocking.** Its keys (`selon.corpus.signals`: names, numbers, quoted strings, title and lead words) are
    looked up in `story_signals` among the articles whose day lies within `window_days` of its own: its names,
    numbers and quotations, at most `PER_KEY` articles per key (the latest); words are counted only for the
-   articles those find. Only those articles are ever compared with it, so the cost of placing one article is
-   bounded whatever the size of the store.
+   articles those find, from their `story_articles.words`. Only those articles are ever compared with it, so
+   the cost of placing one article is bounded whatever the size of the store.
 2. **Similarity.** With each candidate, the weight of the keys they share over the smaller of their two totals
    (an overlap coefficient: a short rewrite shares most of its keys with the long wire story it rewrites, while
    most of the wire's keys are not in it), counted only when their shared names, numbers and quotations weigh
@@ -20,14 +20,19 @@ The day of an article is its publication date, or the day it was ingested when i
 and the story says so). `rebuild` clears the tables and places every stored article again in storage order, with
 the same steps: the same articles in the same order give the same stories as the ingests did. The settings are
 kept in the store (`selon_meta`), so every ingest into a store, and its rebuild, use the same ones.
+
+What placing costs an ingest (migration 8): one query (the lookup, with the candidates' totals and words) and
+two inserts sent with the input's mark (one round trip on PostgreSQL); one `story_signals` row per name, number
+or quotation, keyed by week first so that they land among the other recent rows, not across the whole index.
 """
 
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import ClassVar
 
 from selon.corpus.signals import signals
 from selon.schema.records import Analysis
@@ -54,10 +59,21 @@ class StorySettings:
     window_days: float = 3.0
     threshold: float = 0.25
 
+    #: The settings as columns of a SELECT (parameters: `KEYS`), for a caller to read them in a query it makes
+    #: anyway: storing an article reads them with its input's status, one round trip fewer on PostgreSQL.
+    COLUMNS: ClassVar[str] = ", ".join(["(SELECT value FROM selon_meta WHERE key = ?)"] * len(SETTINGS))
+    KEYS: ClassVar[tuple[str, ...]] = tuple(key for key, *_ in SETTINGS)
+
     @classmethod
     def of(cls, store: Store) -> StorySettings:
-        rows = dict(store.query("SELECT key, value FROM selon_meta WHERE key IN (?, ?)", [k for k, *_ in SETTINGS]))
-        return cls(*(float(rows.get(key, default)) for key, default, _ in SETTINGS))
+        return cls.of_values(store.one(f"SELECT {cls.COLUMNS}", cls.KEYS) or ())
+
+    @classmethod
+    def of_values(cls, values: Sequence[object]) -> StorySettings:
+        """The settings from the values `COLUMNS` read (None, or nothing, for a setting never saved)."""
+        values = [*values, *[None] * (len(SETTINGS) - len(values))]
+        return cls(*(float(str(default if value is None else value))
+                     for value, (_, default, _) in zip(values, SETTINGS, strict=True)))
 
     def save(self, store: Store) -> None:
         for (key, *_), value in zip(SETTINGS, (self.window_days, self.threshold), strict=True):
@@ -82,75 +98,79 @@ def day_of(published: str | None, ingested_at: str) -> tuple[str, bool]:
     return ingested_at[:10], False
 
 
-def place(store: Store, row: int, analysis: Analysis, ingested_at: str,
-          settings: StorySettings | None = None) -> Placed:
-    """Puts a just-inserted article (row `row`) into a story, inside the caller's write transaction."""
+def week_of(day: str) -> int:
+    """The week `story_signals` files a day's keys under (its proleptic ordinal // 7, as migration 8 computes it
+    in SQL): the key rows of recent articles lie together, and a window of a few days spans one or two weeks."""
+    return date.fromisoformat(day).toordinal() // 7
+
+
+def place(store: Store, row: int, analysis: Analysis, ingested_at: str, settings: StorySettings | None = None,
+          *, along: Sequence[tuple[str, Sequence[object]]] = ()) -> Placed:
+    """Puts a just-inserted article (row `row`) into a story, inside the caller's write transaction. `along`:
+    the caller's own writes, sent after the placement's (on PostgreSQL in the same round trip)."""
     settings = settings or StorySettings.of(store)
     keys = signals(analysis)
     day, dated = day_of(analysis.article.published, ingested_at)
     story, score = _best_story(store, keys, day, settings)
     if story is None:
         story, score = row, 1.0
-    store.execute("INSERT INTO story_articles (article_id, story_id, day, dated, score, weight) "
-                  "VALUES (?, ?, ?, ?, ?, ?)", (row, story, day, int(dated), round(score, 4), sum(keys.values())))
-    store.executemany("INSERT INTO story_signals (signal, day, article_id, story_id, weight) VALUES (?, ?, ?, ?, ?)",
-                      [(key, day, row, story, weight) for key, weight in keys.items()])
+    words = " ".join(sorted(key[2:] for key in keys if key.startswith("w:")))
+    week = week_of(day)
+    anchors = [(week, key, day, row, story, weight) for key, weight in keys.items() if not key.startswith("w:")]
+    article = ("INSERT INTO story_articles (article_id, story_id, day, dated, score, weight, words) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?)")
+    writes: list[tuple[str, Sequence[object]]] = [
+        (article, [row, story, day, int(dated), round(score, 4), sum(keys.values()), words])]
+    if anchors:  # one statement for all of them: on PostgreSQL one row each would be one execution each
+        writes.append(("INSERT INTO story_signals (week, signal, day, article_id, story_id, weight) VALUES "
+                       + ", ".join(["(?, ?, ?, ?, ?, ?)"] * len(anchors)), [v for a in anchors for v in a]))
+    store.execute_all([*writes, *along])
     return Placed(story, score, day, dated)
 
 
 def _best_story(store: Store, keys: dict[str, float], day: str,
                 settings: StorySettings) -> tuple[int | None, float]:
-    if not keys:
-        return None, 0.0
     centre = date.fromisoformat(day)
     span = timedelta(days=settings.window_days)
     low, high = (centre - span).isoformat(), (centre + span).isoformat()
     anchors = sorted(k for k in keys if not k.startswith("w:"))
     if not anchors:
         return None, 0.0
-    # One range of the primary key (signal, day, article_id) per name, number or quotation, read backwards from
-    # the window's end, PER_KEY rows at most; words are only counted for the articles these find.
-    per_key = ("SELECT * FROM (SELECT article_id, story_id, signal FROM story_signals WHERE signal = ? AND day >= ? "
-               "AND day <= ? ORDER BY day DESC, article_id DESC LIMIT ?) k")
-    rows = store.query(" UNION ALL ".join([per_key] * len(anchors)),
-                       [value for name in anchors for value in (name, low, high, PER_KEY)])
-    shared: dict[int, float] = defaultdict(float)
-    story_of: dict[int, int] = {}
-    for article, story, signal in rows:
-        shared[int(article)] += keys[str(signal)]
-        story_of[int(article)] = int(story)
-    candidates = sorted(a for a, weight in shared.items() if weight >= MIN_SHARED)
-    if not candidates:
-        return None, 0.0
-    totals = _totals_and_words(store, candidates, sorted(k for k in keys if k.startswith("w:")), keys, shared)
     mine = sum(keys.values())
     best: dict[int, float] = {}
-    for article in candidates:
-        story = story_of[article]
-        best[story] = max(best.get(story, 0.0), shared[article] / min(mine, totals.get(article, mine)))
+    for _, story, named, total, words in _candidates(store, anchors, keys, low, high):
+        shared = named + sum(keys.get(f"w:{word}", 0.0) for word in words.split())
+        best[story] = max(best.get(story, 0.0), shared / min(mine, total))
     ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
     if ranked and ranked[0][1] >= settings.threshold:
         return ranked[0][0], ranked[0][1]
     return None, 0.0
 
 
-def _totals_and_words(store: Store, candidates: list[int], words: list[str], keys: dict[str, float],
-                      shared: dict[int, float]) -> dict[int, float]:
-    """Each candidate's total weight, and the weight of `words` it shares added to `shared`: one query (a left
-    join, so a candidate with none of the words still has its total), where two would cost two round trips."""
-    marks = ", ".join("?" * len(candidates))
-    if not words:
-        return {int(a): float(w) for a, w in store.query(
-            f"SELECT article_id, weight FROM story_articles WHERE article_id IN ({marks})", candidates)}
-    totals: dict[int, float] = {}
-    for article, weight, signal in store.query(
-            "SELECT sa.article_id, sa.weight, ss.signal FROM story_articles sa LEFT JOIN story_signals ss "
-            f"ON ss.article_id = sa.article_id AND ss.signal IN ({', '.join('?' * len(words))}) "
-            f"WHERE sa.article_id IN ({marks})", [*words, *candidates]):
-        totals[int(article)] = float(weight)
-        if signal is not None:
-            shared[int(article)] += keys[str(signal)]
-    return totals
+def _candidates(store: Store, anchors: list[str], keys: dict[str, float], low: str,
+                high: str) -> list[tuple[int, int, float, float, str]]:
+    """The articles that share names, numbers and quotations weighing at least `MIN_SHARED` with `anchors`
+    between the days `low` and `high`, each with its story, that shared weight, its total weight and its words:
+    one query, where a lookup and then the candidates' totals and words took two round trips.
+
+    Per anchor, its `PER_KEY` latest rows (by day, then article) within the window: the weeks the window spans
+    are read one after the other backwards along the primary key (week, signal, day, article_id), so the rows
+    come already in that order (a week's days all follow the days of the week before) and the reading stops at
+    `PER_KEY`, however common the key."""
+    weeks = list(range(week_of(low), week_of(high) + 1))
+    per_anchor = ("SELECT article_id, story_id, CAST(? AS REAL) FROM (SELECT article_id, story_id FROM story_signals "
+                  f"WHERE week IN ({', '.join('?' * len(weeks))}) AND signal = ? AND day >= ? AND day <= ? "
+                  "ORDER BY week DESC, day DESC, article_id DESC LIMIT ?) k")
+    params: list[object] = []
+    for anchor in anchors:
+        params.extend((keys[anchor], *weeks, anchor, low, high, PER_KEY))
+    rows = store.query(
+        f"WITH hits (article_id, story_id, weight) AS ({' UNION ALL '.join([per_anchor] * len(anchors))}), "
+        "shared AS (SELECT article_id, MIN(story_id) AS story_id, SUM(weight) AS weight FROM hits "
+        "GROUP BY article_id HAVING SUM(weight) >= ?) "
+        "SELECT s.article_id, s.story_id, s.weight, sa.weight, sa.words FROM shared s "
+        "JOIN story_articles sa ON sa.article_id = s.article_id", [*params, MIN_SHARED])
+    return [(int(a), int(st), float(sh), float(t), str(w)) for a, st, sh, t, w in rows]
 
 
 def rebuild(store: Store, settings: StorySettings | None = None, *, page: int = 500) -> int:

@@ -139,6 +139,12 @@ class Store(ABC):
             with self._translated():
                 self._conn.cursor().executemany(self._sql(sql), [tuple(row) for row in rows])
 
+    def execute_all(self, statements: Sequence[tuple[str, Params]]) -> None:
+        """Several statements whose results nobody reads, in order: one call each for SQLite, where a call costs
+        no round trip, and one pipelined round trip for all of them on PostgreSQL."""
+        for sql, params in statements:
+            self.execute(sql, params)
+
     def insert(self, sql: str, params: Params = ()) -> int:
         """Runs an INSERT and returns the new row's id (both backends support RETURNING)."""
         return int(self.query(sql + " RETURNING id", params)[0][0])

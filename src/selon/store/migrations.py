@@ -15,6 +15,9 @@ from typing import Any
 from selon.store import backfill
 
 APPLICATION = "selon"
+#: A day's week (its proleptic Gregorian ordinal, 0001-01-01 being 1, divided by 7), as `date.toordinal() // 7`.
+SQLITE_WEEK = "CAST(julianday({day}) - 1721424.5 AS INTEGER) / 7"
+POSTGRES_WEEK = "(CAST({day} AS DATE) - DATE '0001-01-01' + 1) / 7"
 
 
 @dataclass(frozen=True)
@@ -235,6 +238,58 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE story_signals DROP CONSTRAINT story_signals_pkey",
             "DROP INDEX story_signals_recent",
             "ALTER TABLE story_signals ADD PRIMARY KEY (signal, day, article_id)",
+        ),
+    ),
+    # Placing an article (`selon.corpus.stories`) wrote one story_signals row per key at random places of an
+    # index that outgrows the page cache as the store grows, and had PostgreSQL check a foreign key per row:
+    # - The rows are keyed by week first, (week, signal, day, article_id), `week` being the day's proleptic
+    #   ordinal // 7 (`selon.corpus.stories.week_of`): a new article's rows land among the other recent ones,
+    #   which stay in the cache whatever the store's size, and a lookup within the window reads a range in each
+    #   of the (one or two) weeks it spans.
+    # - Only names, numbers and quotations have rows: they are what is looked up. An article's words, which
+    #   are only counted for the candidates found, move to `story_articles.words` (space-separated, without
+    #   their `w:`), read in the same query as the candidate's total: no row of the old table is lost, its
+    #   words are folded into their article's row.
+    # - No foreign key per row, and no index on article_id: a trigger on story_articles (whose rows still go
+    #   with their article) deletes an article's rows from its own day's range.
+    Migration(
+        8,
+        ("ALTER TABLE story_articles ADD COLUMN words TEXT NOT NULL DEFAULT ''",),
+        sqlite_only=(
+            """UPDATE story_articles SET words = coalesce((SELECT group_concat(substr(s.signal, 3), ' ')
+                FROM story_signals s WHERE s.article_id = story_articles.article_id AND substr(s.signal, 1, 2) = 'w:'),
+                '')""",
+            """CREATE TABLE story_signals_weekly (
+                week INTEGER NOT NULL, signal TEXT NOT NULL, day TEXT NOT NULL, article_id INTEGER NOT NULL,
+                story_id INTEGER NOT NULL, weight REAL NOT NULL, PRIMARY KEY (week, signal, day, article_id))
+                WITHOUT ROWID""",
+            f"""INSERT INTO story_signals_weekly (week, signal, day, article_id, story_id, weight)
+                SELECT {SQLITE_WEEK.format(day="day")}, signal, day, article_id, story_id, weight FROM story_signals
+                WHERE substr(signal, 1, 2) <> 'w:'""",
+            "DROP TABLE story_signals",
+            "ALTER TABLE story_signals_weekly RENAME TO story_signals",
+            f"""CREATE TRIGGER story_signals_forget AFTER DELETE ON story_articles BEGIN
+                DELETE FROM story_signals WHERE week = {SQLITE_WEEK.format(day="OLD.day")} AND day = OLD.day
+                AND article_id = OLD.article_id; END""",
+        ),
+        postgresql_only=(
+            """UPDATE story_articles sa SET words = w.words FROM (
+                SELECT article_id, string_agg(substr(signal, 3), ' ' ORDER BY signal) AS words FROM story_signals
+                WHERE substr(signal, 1, 2) = 'w:' GROUP BY article_id) w WHERE w.article_id = sa.article_id""",
+            """CREATE TABLE story_signals_weekly (
+                week BIGINT NOT NULL, signal TEXT NOT NULL, day TEXT NOT NULL, article_id BIGINT NOT NULL,
+                story_id BIGINT NOT NULL, weight REAL NOT NULL,
+                CONSTRAINT story_signals_week_pkey PRIMARY KEY (week, signal, day, article_id))""",
+            f"""INSERT INTO story_signals_weekly (week, signal, day, article_id, story_id, weight)
+                SELECT {POSTGRES_WEEK.format(day="day")}, signal, day, article_id, story_id, weight FROM story_signals
+                WHERE substr(signal, 1, 2) <> 'w:'""",
+            "DROP TABLE story_signals",
+            "ALTER TABLE story_signals_weekly RENAME TO story_signals",
+            f"""CREATE FUNCTION story_signals_forget() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
+                DELETE FROM story_signals WHERE week = {POSTGRES_WEEK.format(day="OLD.day")} AND day = OLD.day
+                AND article_id = OLD.article_id; RETURN NULL; END $$""",
+            """CREATE TRIGGER story_signals_forget AFTER DELETE ON story_articles
+                FOR EACH ROW EXECUTE FUNCTION story_signals_forget()""",
         ),
     ),
 )

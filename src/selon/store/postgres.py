@@ -5,10 +5,11 @@ The 'simple' configuration neither stems nor drops stop words, so one index serv
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from selon.errors import DatabaseUnavailableError, StoreError
-from selon.store.base import Store
+from selon.store.base import Params, Store
 
 
 class PostgresStore(Store):
@@ -48,6 +49,12 @@ class PostgresStore(Store):
         # A transaction-level advisory lock per schema: released by COMMIT or ROLLBACK, or when a killed
         # ingest's connection closes.
         self._conn.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.selon.writes'))")
+
+    def execute_all(self, statements: Sequence[tuple[str, Params]]) -> None:
+        # Pipeline mode sends them all before reading any answer; an error is raised when the pipeline syncs.
+        with self._translated(), self._conn.pipeline():
+            for sql, params in statements:
+                self._conn.execute(self._sql(sql), tuple(params))
 
     def _sql(self, sql: str) -> str:
         return sql.replace("?", "%s")
