@@ -148,6 +148,7 @@ def bench(url: str, sizes: list[int], measure: int, per_day: int, repeats: int,
                 "store_ms_stories_off": round(statistics.median(off) * 1000, 3),
                 "on_over_off": round(statistics.median(on) / statistics.median(off), 3),
                 "story_page": _percentiles(pages),
+                "load_average": [round(x, 2) for x in os.getloadavg()],
             })
             print(json.dumps(results[-1]), file=sys.stderr)
     return results
@@ -285,13 +286,15 @@ def main() -> int:
 def table(report: dict[str, object]) -> str:
     """The figures side by side: per store size and backend, the median store cost on and off, their ratio,
     and the story page's p50/p95."""
-    lines = ["| articles | backend | on ms | off ms | on/off | story page p50 ms | p95 ms |", "|---" * 7 + "|"]
+    lines = ["| articles | backend | on ms | off ms | on/off | story page p50 ms | p95 ms | load 1/5/15 min |",
+             "|---" * 8 + "|"]
     for backend in ("sqlite", "postgresql"):
         rows = report.get(backend)
         for row in rows if isinstance(rows, list) else []:
             page = row["story_page"]
             lines.append(f"| {row['articles']} | {backend} | {row['store_ms_stories_on']} | "
-                         f"{row['store_ms_stories_off']} | {row['on_over_off']} | {page['p50_ms']} | {page['p95_ms']} |")
+                         f"{row['store_ms_stories_off']} | {row['on_over_off']} | {page['p50_ms']} | {page['p95_ms']} | "
+                         f"{' / '.join(str(x) for x in row.get('load_average', []))} |")
     return "\n".join(lines)
 
 
