@@ -460,9 +460,31 @@ ROWS = [
          ("indirect", "avoir trouvé un «mot charmant» dans le sien", "porte-parole", "assert")],
         id="a-coordinated-verb-after-a-quote-is-no-incise",
     ),
+    pytest.param(
+        "La direction met en avant « une baisse massive des ventes » pour justifier la fermeture.",
+        [("direct", "une baisse massive des ventes", "direction", "assert")],
+        id="mettre-en-avant-with-a-quoted-object-and-a-purpose",
+    ),
+    pytest.param(
+        "Le ministre a mis en avant la baisse du chômage.",
+        [("indirect", "la baisse du chômage", "ministre", "assert")],
+        id="mettre-en-avant-whose-preposition-hangs-on-the-object",
+    ),
+    pytest.param(
+        "M. Durand a par la suite décliné les autres demandes d'entretiens.",
+        [("indirect", "décliné les autres demandes d'entretiens", "Durand", "decline")],
+        id="declining-interview-requests-after-an-adjunct",
+    ),
+    pytest.param(
+        "Paul Martin donne une interview. Il estime qu'\"on n'est pas condamné à l'échec\" et est \"convaincu "
+        "que le projet peut changer\" avec les syndicats.",
+        [("direct", "on n'est pas condamné à l'échec", "Paul Martin", "assert")],
+        id="a-quoted-clause-ends-before-a-coordinated-predicate",
+    ),
 ]
 
 NEGATIVE = [
+    pytest.param("Le club a mis en vente son stade.", id="mettre-en-vente-is-no-cue"),
     pytest.param("Le maire a parlé aux journalistes devant la gare.", id="prepositional-object-that-is-the-hearer"),
     pytest.param("Deux conseillers se sont exprimés sans être autorisés.", id="reflexive-verb-with-an-adjunct"),
     pytest.param("Un urgentiste a souhaité garder l’anonymat.", id="infinitive-after-a-verb-of-will"),

@@ -192,6 +192,12 @@ def _bare_infinitive(token: Token) -> bool:
             and not any(c.dep_ in ("mark", "aux") and c.i < token.i for c in token.children))
 
 
+def _purpose(token: Token) -> bool:
+    """An infinitive opened by a preposition: "pour justifier la fermeture", "afin de rassurer"."""
+    return "Inf" in token.morph.get("VerbForm", []) and any(
+        c.dep_ == "mark" and c.pos_ == "ADP" and c.i < token.i for c in token.children)
+
+
 def _mistagged_participle(token: Token) -> bool:
     """"a estimé ne pas avoir « sous-entendu que … »": a past infinitive whose participle the tagger took for
     an adverb or an adjective, so the parser hung it as a modifier; its auxiliary gives it away."""
@@ -283,8 +289,11 @@ def _prepositional_object(ctx: Context, hit: CueHit) -> tuple[int, int] | None:
             if objects:
                 return trim(ctx, objects[0].left_edge.i, objects[0].right_edge.i)
         cases = [c for c in child.children if c.dep_ == "case" and c.i < child.i]
-        if (child.pos_ in ("NOUN", "PROPN") and cases and child.dep_ not in _SUBJECT_DEPS
-                and f"{lemma} {fold(cases[-1].text)}" in ctx.res.object_prepositions):
+        if child.pos_ not in ("NOUN", "PROPN") or not cases or child.dep_ in _SUBJECT_DEPS:
+            continue
+        if hit.start <= cases[-1].i < hit.end:  # "a mis en avant la baisse": the cue's own words hang on its object
+            return trim(ctx, hit.end, _clause_end(ctx, verb))
+        if f"{lemma} {fold(cases[-1].text)}" in ctx.res.object_prepositions:
             return trim(ctx, cases[-1].i + 1, child.right_edge.i)  # French: the preposition hangs on the noun
     return None
 
@@ -354,6 +363,25 @@ def _before_speech_participle(ctx: Context, clause: Token) -> int:
             following = _leading(doc[token.i + 1])[-1]
             if _is_participle(following) and fold(following.lemma_) in ctx.res.cues:
                 return token.i - 1
+    return _before_coordinated_predicate(ctx, clause.left_edge.i, end)
+
+
+def _before_coordinated_predicate(ctx: Context, start: int, end: int) -> int:
+    """"Il estime qu'« on n'est pas condamné à l'échec » et est « convaincu que … »": a clause that is one quote
+    followed by a coordinated verb with no subject of its own ends with the quote; the verb is the speaker's
+    next predicate, not more of what they said."""
+    doc = ctx.doc
+    opening = next((t for t in doc[start : min(start + 3, end + 1)] if t.text in QUOTE_MARKS), None)
+    if opening is None:
+        return end
+    quote = ctx.quote_at(opening.idx + len(opening))
+    if quote is None or quote.end > doc[end].idx + len(doc[end]):
+        return end
+    closing = ctx.token_at(quote.end - 1).i
+    if closing + 2 <= end and doc[closing + 1].pos_ == "CCONJ" and doc[closing + 2].pos_ in ("VERB", "AUX"):
+        verb = doc[closing + 2]
+        if not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+            return closing
     return end
 
 
@@ -516,6 +544,11 @@ def _clause_end(ctx: Context, verb: Token, *, conjoined: bool = False) -> int:
     end = verb.right_edge.i
     for child in verb.children:
         if not conjoined and child.dep_ == "conj" and child.i > verb.i and child.pos_ in ("VERB", "AUX"):
+            end = min(end, child.left_edge.i - 1)
+        if (child.i > verb.i and child.dep_ in ("advcl", "xcomp") and _purpose(child)
+                and doc[child.left_edge.i - 1].text in QUOTE_MARKS):
+            # "met en avant « … » pour justifier la fermeture": a purpose after a quoted object is the speaker's
+            # aim, not their words ("un effort [...] pour faciliter la production" is the object's own)
             end = min(end, child.left_edge.i - 1)
     if not conjoined:  # the same, when the parser hung the second verb on a noun of the first one's object
         stray = next((t for t in doc[verb.i + 1 : end + 1] if t.dep_ == "conj" and t.pos_ == "VERB"

@@ -197,13 +197,16 @@ def _multiword_hit(token: Token, res: LangResources) -> CueHit | None:
     the parser hung them; the governing one is the verb whose complements are the content."""
     doc = token.doc
     for second, entry in _multiword(res).get(_lemma(token), ()):
-        partner = next((t for t in (token.head, *token.children) if t != token and _lemma(t) == second), None)
+        # the second word may hang lower: "met en avant" has "avant" fixed on "en", itself on the object
+        below = [t for t in doc[token.i + 1 : token.i + _MULTIWORD_GAP + 2] if token.is_ancestor(t)]
+        near = (token.head, *token.children, *below)
+        partner = next((t for t in near if t != token and _lemma(t) == second), None)
         if partner is None or not 0 < partner.i - token.i <= _MULTIWORD_GAP + 1:
             continue
         between = doc[token.i + 1 : partner.i]
         if any(t.pos_ not in ("ADP", "ADV", "PART") for t in between) or any(c.dep_ == "det" for c in partner.children):
             continue  # "pour sa part fait" is not "faire part"
-        verb = token if partner.head == token else partner
+        verb = token if token.is_ancestor(partner) else partner
         if _matches(entry, verb, res) is False or _is_passive(verb):
             continue
         start = min(_cue_start(verb), _cue_start(token), token.i, partner.i)

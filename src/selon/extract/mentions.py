@@ -236,6 +236,9 @@ def _blocks(token: Token, blocked: set[int]) -> bool:
         or token.text in QUOTE_MARKS
         or "\n" in token.text
         or token.pos_ in ("VERB", "AUX") and token.dep_ == "ROOT"
+        # an auxiliary the parser glued to a name or hung on it: "M. Durand a par la suite décliné"
+        or token.pos_ in ("VERB", "AUX") and token.lemma_ in ("avoir", "être", "have", "be")
+        and token.dep_ in ("flat:name", "flat", "appos", "advmod", "compound")
     )
 
 

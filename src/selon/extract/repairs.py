@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-_ADJUNCT_DEPS = ("obl", "obl:arg", "obl:mod", "nmod")
+_ADJUNCT_DEPS = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod")
+_AUXILIARY_LEMMAS = ("avoir", "être")
 
 
 def stranded_auxiliary(participle: Token) -> Token | None:
@@ -19,7 +20,9 @@ def stranded_auxiliary(participle: Token) -> Token | None:
         return None
     noun = participle.head
     auxiliary = noun.head
-    if (noun.dep_ in _ADJUNCT_DEPS and noun.i < participle.i and auxiliary.pos_ == "AUX"
+    # "M. Durand a par la suite décliné": the tagger may even call the auxiliary a verb
+    is_auxiliary = auxiliary.pos_ == "AUX" or auxiliary.pos_ == "VERB" and auxiliary.lemma_ in _AUXILIARY_LEMMAS
+    if (noun.dep_ in _ADJUNCT_DEPS and noun.i < participle.i and is_auxiliary
             and auxiliary.i < noun.i and participle.i - auxiliary.i <= 5
             and any(c.dep_ == "case" for c in noun.children)):
         return auxiliary
