@@ -481,6 +481,26 @@ ROWS = [
         [("direct", "on n'est pas condamné à l'échec", "Paul Martin", "assert")],
         id="a-quoted-clause-ends-before-a-coordinated-predicate",
     ),
+    pytest.param(
+        "Le ministre a fait valoir que la réforme était juste.",
+        [("indirect", "la réforme était juste", "ministre", "assert")],
+        id="faire-valoir",
+    ),
+    pytest.param(
+        "Le maire a fait remarquer que la route était fermée.",
+        [("indirect", "la route était fermée", "maire", "assert")],
+        id="two-word-cue-whose-second-word-is-the-verb",
+    ),
+    pytest.param(
+        "Un porte-parole de l'AFP a fait savoir que le groupe maintenait ses informations.",
+        [("indirect", "le groupe maintenait ses informations", "porte-parole", "assert")],
+        id="subject-hung-on-the-first-word-of-a-two-word-cue",
+    ),
+    pytest.param(
+        "Le club a fait part de son inquiétude.",
+        [("indirect", "de son inquiétude", "club", "assert")],
+        id="the-cue-noun-is-not-content",
+    ),
 ]
 
 NEGATIVE = [
@@ -550,3 +570,13 @@ def test_a_photo_caption_line_is_furniture(analyse_fr) -> None:
     assert [f.content for f in analyse_fr(text)] == [
         "la piscine municipale rouvrirait ses portes au début du mois de juin",
         "Les travaux ont coûté deux millions d'euros à la commune"]
+
+
+def test_a_spokesperson_of_an_outlet_speaks_as_a_person_not_as_the_outlet(analyse_fr) -> None:
+    (found,) = analyse_fr("Un porte-parole de l'AFP a fait savoir que le groupe maintenait ses informations.")
+    assert found.kind == "anonymous"
+
+
+def test_a_holding_is_an_institution(analyse_fr) -> None:
+    (found,) = analyse_fr("La holding de Paul Martin annonce avoir déposé une offre.")
+    assert found.kind == "organization"

@@ -258,6 +258,7 @@ def clause_content(ctx: Context, hit: CueHit, subject: Token | None,
         # to the end of the clause: "a décrit un effort [...] pour faciliter la production"; a day the parser
         # took for the object is the cue's adjunct ("a promis jeudi « … » aux familles")
         first = child.i + 1 if _time_with_dependents(ctx, child) else child.left_edge.i
+        first = max(first, hit.end)  # "a fait part de son inquiétude": "part" is the cue's, not what was said
         span = trim(ctx, first, _clause_end(ctx, verb))
         if span is not None:
             return span, 0.75

@@ -207,6 +207,10 @@ def _multiword_hit(token: Token, res: LangResources) -> CueHit | None:
         if any(t.pos_ not in ("ADP", "ADV", "PART") for t in between) or any(c.dep_ == "det" for c in partner.children):
             continue  # "pour sa part fait" is not "faire part"
         verb = token if token.is_ancestor(partner) else partner
+        lower = partner if verb is token else token
+        if any(c.dep_ in _CONTROL_DEPS for c in lower.children) and not any(
+                c.dep_ in _CONTROL_DEPS and c != lower for c in verb.children):
+            verb = lower  # "a fait savoir que …": the clause hangs on "savoir"
         if _matches(entry, verb, res) is False or _is_passive(verb):
             continue
         start = min(_cue_start(verb), _cue_start(token), token.i, partner.i)
@@ -220,11 +224,16 @@ def find_cues(doc: Doc, res: LangResources, text: str | None = None) -> list[Cue
     text = doc.text if text is None else text
     previous = ""
     multiword = _multiword(res)
+    covered = -1  # the last token of the latest two-word cue: its second word is no cue of its own
     for token in doc:
+        if token.i <= covered:
+            previous = token.text
+            continue
         if _lemma(token) in multiword:
             hit = _multiword_hit(token, res)
             if hit is not None:
                 hits.append(hit)
+                covered = hit.end - 1
                 continue
         # Cheap tests on strings first: looking at neighbouring tokens for every word costs more than the parse.
         after = token.idx + len(token)

@@ -134,6 +134,11 @@ def subject_of(verb: Token, *, inverted: bool = False, inherit: Callable[[Token]
         following = _next_noun(verb)  # "…", a twitté Marie Dupont": the name right after, wherever it was hung
         if following is not None and not (never is not None and never(following)):
             return following
+    for child in verb.children:  # "Un porte-parole a fait savoir": the parser hung the subject on "fait"
+        if child.i < verb.i and child.dep_ == "dep" and child.pos_ in ("VERB", "AUX"):
+            found = next((c for c in child.children if c.dep_ in _SUBJECT_DEPS and c.i < child.i), None)
+            if found is not None and not (never is not None and never(found)):
+                return found
     head = verb.head
     if verb.dep_ == "pcomp" and head.pos_ == "ADP" and head.dep_ == "prep":
         head = head.head  # "served a ban after admitting to doping": the verb the preposition hangs on

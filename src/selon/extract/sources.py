@@ -297,7 +297,9 @@ def kind_of(reading: _Reading, ctx: Context) -> tuple[SourceKind, str]:
     res, lemma = ctx.res, reading.head_lemma
     if reading.person:
         return "person", f"names a person ({reading.person})"
-    if reading.outlet and not (lemma in res.document_nouns and _before_head(reading.outlet, reading)):
+    speaks_for = lemma in res.roles or lemma in res.anonymous_nouns  # "un porte-parole de l'agence X"
+    if reading.outlet and not (lemma in res.document_nouns and _before_head(reading.outlet, reading)) and not (
+            speaks_for and reading.outlet not in reading.head.text):
         return "media", f"names an outlet ({reading.outlet})"
     if lemma in res.media_nouns:
         return "media", f"'{lemma}' names an outlet"
