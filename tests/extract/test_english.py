@@ -259,3 +259,23 @@ def test_a_coordinated_verb_after_a_quote_is_no_incise(analyse_en) -> None:
                        "but denied any fraud.")
     assert (found[0].stance, found[0].mention) == ("acknowledge", "he")
     assert found[0].content.startswith("the firm had \u201cfallen behind on paperwork\u201d")
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    pytest.param("According to the Harbour Record, the creek supplies water to the town.", "media",
+                 id="a-name-ending-with-a-newspaper-word"),
+    pytest.param("The Daily Lantern reported that the mayor resigned.", "media", id="a-name-opening-with-daily"),
+    pytest.param("According to the Post Office, deliveries will resume on Monday.", "organization",
+                 id="a-title-word-that-does-not-end-the-name"),
+    pytest.param("Copperline Resources runs the mine. Copperline did not respond to questions.", "organization",
+                 id="the-short-form-of-an-institution-named-before"),
+])
+def test_kinds_of_names_outside_the_lists(analyse_en, text: str, kind: str) -> None:
+    (found,) = analyse_en(text)
+    assert found.kind == kind
+
+
+def test_it_stands_for_the_subject_named_after_the_outlet(analyse_en) -> None:
+    found = analyse_en("The Harbour Record reports that the memo was written by senior aides. "
+                       "It expresses concern that the party is divided.")
+    assert [(f.mention, f.source) for f in found][1][1] == "the memo"

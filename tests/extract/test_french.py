@@ -580,3 +580,16 @@ def test_a_spokesperson_of_an_outlet_speaks_as_a_person_not_as_the_outlet(analys
 def test_a_holding_is_an_institution(analyse_fr) -> None:
     (found,) = analyse_fr("La holding de Paul Martin annonce avoir déposé une offre.")
     assert found.kind == "organization"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    pytest.param("Selon La Voix du Haut-Pays, la même pénurie frappe trois autres centres.", "media",
+                 id="a-name-opening-with-a-newspaper-word"),
+    pytest.param("D'après le Courrier du Lac, le maire va démissionner.", "media", id="a-lowercase-article"),
+    pytest.param("Selon la préfecture du Nord, la route est fermée.", "organization", id="an-institution"),
+    pytest.param("Le groupe Vélor Industries ferme son usine. Vélor n'a pas répondu à nos questions.",
+                 "organization", id="the-short-form-of-an-institution-named-before"),
+])
+def test_kinds_of_names_outside_the_lists(analyse_fr, text: str, kind: str) -> None:
+    (found,) = analyse_fr(text)
+    assert found.kind == kind

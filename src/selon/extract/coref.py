@@ -67,6 +67,9 @@ class Resolver:
     def _find(self, reading: _Reading, mention: Mention) -> tuple[Entity | None, str]:
         if reading.pronoun:
             return self._antecedent(reading, mention), f"pronoun '{reading.text}' agrees with the latest subject"
+        short_form = self._short_form(reading, mention)
+        if short_form is not None:
+            return short_form, f"short form of the institution '{short_form.name}' named before"
         if reading.person:
             full = self._full_name(reading.person, mention.start)
             rule = "name" if full == reading.person else f"surname of {full}"
@@ -98,6 +101,25 @@ class Resolver:
             if any(_key(m.text, self.ctx) == key for m in entity.mentions):
                 return entity, "same words as an earlier mention"
         return None, ""
+
+    def _short_form(self, reading: _Reading, mention: Mention) -> Entity | None:
+        """"Copperline Resources … Copperline did not respond": a lone proper noun that opens the name of an
+        institution written before it stands for that institution, unless a person of that surname is named."""
+        head = reading.head
+        if head.pos_ != "PROPN" or mention.tokens[1] - mention.tokens[0] > 2 or reading.pronoun:
+            return None
+        word = fold(head.text)
+        if self._full_names(word) or any(e.kind == "person" and e.surname == word for e in self.entities):
+            return None
+        full = next((e.text for e in self.ctx.ents if e.label_ == "ORG" and e.end_char <= mention.start
+                     and len(e) > 1 and fold(e[0].text) == word), None)
+        if full is None:
+            return None
+        found = next((e for e in self.entities if e.kind == "organization" and fold(e.name) == fold(full)), None)
+        if found is None:
+            found = Entity("organization", full, fold(head.lemma_), "sg", kind_rule=f"short form of '{full}'")
+            self.entities.append(found)
+        return found
 
     def _full_name(self, name: str, before: int) -> str:
         """A surname alone stands for the latest full name ending with it written before it ("Julien Martin …
@@ -219,7 +241,9 @@ class Resolver:
         if reading.gender == "n":  # "it": the latest institution, document or outlet, never a person
             things = [e for e in self.entities if e.last < mention.start and e.kind in _THINGS and e.number == "sg"]
             latest = max(things, key=lambda e: e.last, default=None)
-            if latest is None or latest.last < window:
+            phrase = self._subject_token(reading, mention)
+            # "The Courier reports that the memo … It expresses concern": the subject named since wins
+            if latest is None or latest.last < window or phrase is not None and phrase.idx > latest.last:
                 return self._subject_phrase(reading, mention) or latest
             return latest
         if reading.number == "sg":
@@ -239,6 +263,14 @@ class Resolver:
         """"Deux employés ont témoigné. Selon eux, …": with no source of its number in the last paragraphs, a
         pronoun stands for the latest subject noun phrase describing people, of its number and gender ("it":
         the latest naming a document, an institution or an outlet)."""
+        token = self._subject_token(reading, mention)
+        if token is None:
+            return None
+        last = self.ctx.token_at(mention.start).i
+        return self.resolve(mention_of(token, self.ctx.doc, stop=frozenset(range(last, len(self.ctx.doc)))))
+
+    def _subject_token(self, reading: _Reading, mention: Mention) -> Token | None:
+        """The head of the latest subject phrase in the last paragraphs that the pronoun may stand for."""
         ctx = self.ctx
         if reading.gender == "n":
             people = ctx.res.document_nouns | ctx.res.organization_nouns | ctx.res.media_nouns
@@ -253,7 +285,7 @@ class Resolver:
                 plural = "Plur" in token.morph.get("Number", []) or token.tag_ in ("NNS", "NNPS")
                 feminine = "f" if _feminine(token) else None
                 if plural == (reading.number == "pl") and (reading.gender == "n" or _agrees(feminine, reading.gender)):
-                    return self.resolve(mention_of(token, ctx.doc, stop=frozenset(range(last, len(ctx.doc)))))
+                    return token
         return None
 
     def _new(self, reading: _Reading, mention: Mention) -> Entity:

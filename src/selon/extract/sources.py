@@ -112,6 +112,31 @@ def outlet_in(text: str, ctx: Context) -> str | None:
     return next((o for o in ctx.res.outlets if o in found), None)
 
 
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+
+
+@lru_cache(maxsize=8)
+def _title_pattern(first: frozenset[str], last: frozenset[str]) -> re.Pattern[str] | None:
+    """A newspaper's title: an article and a title word opening it ("La Voix du Nord", "le Courrier picard",
+    "Daily Lantern"), or capitalised words ending with one ("the Harbour Post", "Nice-Matin")."""
+    shapes = []
+    if first:
+        words = "|".join(re.escape(w) for w in sorted(first))
+        shapes.append(rf"(?:\b(?i:le|la|les|the)\s+|\bL['’]|^)(?:{words})\b(?:[\s-]+{_NAME_WORD})?")
+    if last:
+        words = "|".join(re.escape(w) for w in sorted(last))
+        shapes.append(rf"\b(?:(?i:the)\s+)?(?:{_NAME_WORD}[\s-]+)+(?:{words})\b")
+    return re.compile("|".join(shapes)) if shapes else None
+
+
+def newspaper_title(text: str, ctx: Context) -> str | None:
+    """The name in `text` shaped like a newspaper's title, for outlets outside outlets.txt."""
+    words = ctx.res.outlet_title_words
+    pattern = _title_pattern(words.get("first", frozenset()), words.get("last", frozenset()))
+    found = pattern.search(text) if pattern is not None else None
+    return found.group().strip() if found else None
+
+
 def _names_another(name: TokenSpan, head: Token) -> bool:
     """A name inside the mention that qualifies its head rather than naming it: "la porte-parole de Jean
     Dupont", "the McCain official", "Unilever's manager" speak for someone else."""
@@ -230,6 +255,8 @@ def read(mention: Mention, ctx: Context) -> _Reading:
     if person is None:
         person = _apposed_name(head, tokens, ctx)
     outlet = outlet_in(_before_relative(tokens, ctx), ctx)
+    if outlet is None:
+        outlet = newspaper_title(_before_relative(tokens, ctx), ctx)
     if outlet is None and _titled_outlet(head, tokens, ctx):
         person, outlet = None, head.doc[_name_start(head, tokens) : head.i + 1].text
     first = fold(tokens[0].text) if len(tokens) else ""

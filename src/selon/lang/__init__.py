@@ -30,6 +30,7 @@ compared lower-cased, with typographic apostrophes folded to `'`.
     reflexive_non_speech.txt  verbs whose reflexive use reports nothing: "se montrer", "se déclarer (un feu)"
     narrative_infinitive.txt  the words that open a narrative infinitive: "et de (rappeler)", "et d'(ajouter)"
     object_prepositions.txt  verb and preposition whose object is what was said: "admit to", "insister sur"
+    outlet_title_words.tsv  word, first|last    newspaper title words: "La Voix (du …)", "(the Harbour) Post"
     genitive_prepositions.txt  prepositions that stay inside a source's mention: "de", "of"
     as_markers.txt       conjunctions of a parenthetical reporting clause: "comme (l'a dit X)", "as"
     predicative_prepositions.txt  what introduces what the object was called: "described it as (…)", "comme"
@@ -118,6 +119,8 @@ class LangResources:
     as_markers: frozenset[str] = frozenset()
     predicative_prepositions: frozenset[str] = frozenset()
     object_prepositions: frozenset[str] = frozenset()
+    #: title words of newspapers, by their place in the name: {"first": {...}, "last": {...}}
+    outlet_title_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def synonyms(self, role: str) -> frozenset[str]:
         """The role and every role sharing a line of role_synonyms.txt with it (not transitively: "élu" may
@@ -172,6 +175,17 @@ def _synonyms(folder: Path) -> dict[str, frozenset[str]]:
             for word in words:
                 groups.setdefault(word, set()).update(words)
     return {word: frozenset(group) for word, group in groups.items()}
+
+
+def _title_words(folder: Path) -> dict[str, frozenset[str]]:
+    if not _optional(folder, "outlet_title_words.tsv"):
+        return {}
+    places: dict[str, set[str]] = {"first": set(), "last": set()}
+    for word, place in _table(folder, "outlet_title_words.tsv", 2):
+        if place not in places:
+            raise ResourceError(f"{folder.name}/outlet_title_words.tsv: {word}: place must be first or last")
+        places[place].add(word)  # case kept: a title word is capitalised
+    return {place: frozenset(words) for place, words in places.items()}
 
 
 def _optional_words(folder: Path, name: str) -> frozenset[str]:
@@ -285,4 +299,5 @@ def load(code: str) -> LangResources:
         as_markers=_optional_words(folder, "as_markers.txt"),
         predicative_prepositions=_optional_words(folder, "predicative_prepositions.txt"),
         object_prepositions=_optional_words(folder, "object_prepositions.txt"),
+        outlet_title_words=_title_words(folder),
     )
