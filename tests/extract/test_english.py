@@ -203,9 +203,15 @@ ROWS = [
         [("indirect", "The plant will close in May", "company spokesman", "assert")],
         id="a-wire-dateline-is-not-content",
     ),
+    pytest.param(
+        "The minister rejected the allegations.",
+        [("indirect", "the allegations", "minister", "deny")],
+        id="rejecting-allegations-is-a-denial",
+    ),
 ]
 
 NEGATIVE = [
+    pytest.param("The Senate rejected the bill.", id="rejecting-a-bill-is-a-vote"),
     pytest.param("One could say that the plan failed.", id="impersonal-one-names-nobody"),
     pytest.param("Last week, said the minister.", id="a-scene-setting-phrase-is-no-reply"),
     pytest.param("The mayor spoke to reporters at the station.", id="prepositional-object-that-is-the-hearer"),

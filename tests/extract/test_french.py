@@ -501,9 +501,36 @@ ROWS = [
         [("indirect", "de son inquiétude", "club", "assert")],
         id="the-cue-noun-is-not-content",
     ),
+    pytest.param(
+        "Selon une étude du cabinet Orbis Industrie publiée en septembre, près de 15 000 emplois sont menacés.",
+        [("indirect", "près de 15 000 emplois sont menacés", "étude", "assert")],
+        id="a-long-selon-phrase-the-parser-ends-as-a-sentence",
+    ),
+    pytest.param(
+        "Pierre Duboux a rejeté ces critiques.",
+        [("indirect", "ces critiques", "Pierre Duboux", "deny")],
+        id="rejecting-a-claim-is-a-denial",
+    ),
+    pytest.param(
+        "Le ministre a balayé les accusations de favoritisme.",
+        [("indirect", "les accusations de favoritisme", "ministre", "deny")],
+        id="sweeping-aside-accusations-is-a-denial",
+    ),
+    pytest.param(
+        "Le Conseil d'État a promis mercredi une aide financière aux propriétaires.",
+        [("indirect", "une aide financière aux propriétaires", "Conseil d'État", "assert")],
+        id="a-day-then-an-object-the-parser-made-oblique",
+    ),
+    pytest.param(
+        "Le ministre a annoncé la semaine dernière que le projet était abandonné.",
+        [("indirect", "le projet était abandonné", "ministre", "assert")],
+        id="a-time-phrase-before-que-is-the-cue-s",
+    ),
 ]
 
 NEGATIVE = [
+    pytest.param("Le Sénat a rejeté le projet de loi.", id="rejecting-a-bill-is-a-vote"),
+    pytest.param("La mer a rejeté un corps sur la plage.", id="rejeter-in-its-physical-sense"),
     pytest.param("Le club a mis en vente son stade.", id="mettre-en-vente-is-no-cue"),
     pytest.param("Le maire a parlé aux journalistes devant la gare.", id="prepositional-object-that-is-the-hearer"),
     pytest.param("Deux conseillers se sont exprimés sans être autorisés.", id="reflexive-verb-with-an-adjunct"),

@@ -47,8 +47,31 @@ def trim(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
         end -= 1
     if end < start:
         return None
-    start = _after_dateline(ctx, start, end)
+    start = _after_time_phrase(ctx, _after_dateline(ctx, start, end), end)
     return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _after_time_phrase(ctx: Context, start: int, end: int) -> int:
+    """"a promis mercredi une aide", "a annoncé la semaine dernière que …": a day the parser put at the head of
+    the content is the cue's adjunct; the content starts after it (and after its "que")."""
+    doc = ctx.doc
+    if start == 0 or doc[start - 1].pos_ not in ("VERB", "AUX", "ADV"):
+        return start  # only right after the verb: "Lundi prochain sera chômé, a annoncé …" says the day
+    index, timed = start, False
+    while index < end:
+        token = doc[index]
+        if fold(token.lemma_) in ctx.res.time_nouns:
+            if token.dep_ in _SUBJECT_DEPS or any(_has_case(c) and c.i > token.i for c in token.children):
+                return start  # "Lundi prochain sera chômé", "la fin des travaux": the time is what is said
+            timed = True
+        elif not (token.pos_ in ("NUM", "ADJ") or token.pos_ == "DET" and not timed):
+            break  # "mercredi une aide": the object's own article starts the content
+        index += 1
+    if not timed or index == start:
+        return start
+    while index < end and (doc[index].dep_ == "mark" or doc[index].pos_ == "SCONJ"):
+        index += 1
+    return index
 
 
 #: A wire dateline opening a paragraph: "PARIS (Reuters) - ", "MARSEILLE — ", "LONDON • ", "(Washington) ".
@@ -245,7 +268,8 @@ def clause_content(ctx: Context, hit: CueHit, subject: Token | None,
             span = trim(ctx, child.left_edge.i, _before_speech_participle(ctx, child))
             if span is not None:
                 return span, 0.85
-    takes_object = hit.frame == "say_obj" or _is_document(ctx, subject)  # "the poll showed Obama up by 5 points"
+    # "the poll showed Obama up by 5 points", "a rejeté ces critiques"
+    takes_object = hit.frame in ("say_obj", "claim_obj") or _is_document(ctx, subject)
     called = predicative_complement(ctx, verb)
     if takes_object and called is not None:  # "dismissed the report as « colourful reading »"
         span = trim(ctx, *called)
@@ -428,6 +452,10 @@ def _objects(ctx: Context, verb: Token) -> list[Token]:
     """Objects after the verb; failing those, an object the parser hung on a time adjunct between them
     ("a démenti jeudi un tel projet"), down a date's own words ("a annoncé ce lundi 20 février la fermeture")."""
     found = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i]
+    if not found:  # "a promis mercredi une aide": the parser made the bare noun phrase an oblique
+        found = [c for c in verb.children if c.i > verb.i and c.dep_ in ("obl:arg", "obl:mod", "obl")
+                 and c.pos_ == "NOUN" and any(g.dep_ == "det" for g in c.children) and not _has_case(c)
+                 and fold(c.lemma_) not in ctx.res.time_nouns]
     dates = [c for c in found if _bare_date(ctx, c)]
     if dates and len(dates) == len(found):  # "a annoncé le 3 mars une hausse": the date is an adjunct
         after = [c for c in verb.children if c.i > dates[-1].i and c.pos_ == "NOUN"

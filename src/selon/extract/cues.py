@@ -87,6 +87,9 @@ def _matches(entry: CueEntry, verb: Token, res: LangResources) -> Token | None |
         return _controlled(verb, res) or False
     if frame == "neg_ctrl":
         return (_controlled(verb, res) or False) if is_negated(verb) else False
+    if frame == "claim_obj":  # "a rejeté ces critiques", not "a rejeté le projet de loi"
+        objects = [c for c in verb.children if c.dep_ in _DIRECT_OBJECT_DEPS and c.i > verb.i]
+        return None if any(_lemma(c) in res.claim_nouns for c in objects) else False
     if frame == "refer":
         objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS + ("obl:mod",)]
         if any(_lemma(c) in res.speech_nouns for c in objects):

@@ -457,7 +457,7 @@ def _cue_candidates(ctx: Context, hits: list[CueHit], direct: list[tuple[int, in
             continue
         if parenthetical is not None:
             span, confidence = parenthetical, 0.8
-        elif hit.frame in ("say", "say_obj") or incise and mention.start > verb.idx:
+        elif hit.frame in ("say", "say_obj", "claim_obj") or incise and mention.start > verb.idx:
             # an act set off after its content speaks of it ("Le dossier est vide, a fustigé le député"), as
             # a verb of saying does; only in place does it carry its own predicate
             said = clause_content(ctx, hit, subject_of(verb, inherit=lambda head: False), incise)
@@ -586,7 +586,7 @@ def _speaks_within(ctx: Context, candidate: Candidate, content: tuple[int, int])
 def _phrase_stop(ctx: Context, phrase: AccordingHit) -> frozenset[int]:
     """A source after "selon" ends at the next comma and never includes the phrase itself."""
     stop = set(range(phrase.start, phrase.end))
-    for token in ctx.doc[phrase.end : phrase.head.sent.end]:
+    for token in ctx.doc[phrase.end : sentence_end(ctx, phrase.head)]:
         if token.text == "," and token.i > phrase.head.i:
             stop.update(range(token.i, len(ctx.doc)))
             break
@@ -599,7 +599,7 @@ def _after_comma(ctx: Context, phrase: AccordingHit) -> frozenset[int]:
     if not is_initial(ctx, phrase):
         return frozenset()
     doc = ctx.doc
-    end = phrase.head.sent.end
+    end = sentence_end(ctx, phrase.head)  # the parser may end a long "selon X" phrase as a sentence of its own
     commas = [t.i for t in doc[phrase.end : end] if t.text == ","]
     if not commas:
         return frozenset()

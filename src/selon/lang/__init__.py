@@ -18,6 +18,7 @@ compared lower-cased, with typographic apostrophes folded to `'`.
     roles.txt            titles and roles: "porte-parole", "spokeswoman"
     outlets.txt          names of news outlets and agencies: "AFP", "Reuters"
     speech_nouns.txt     what one declines or fails to answer: "commentaire", "request"
+    claim_nouns.txt      what one rejects or sweeps aside as said by others: "critiques", "allegations"
     numbers.tsv          word, value                    counted sources: "trois  3"
     pronouns.tsv         pronoun, number (sg|pl), gender (f|m|n|-)   subject pronouns; n: a thing ("it")
     honorifics.tsv       title, gender (f|m|-)          written before a surname: "Mme", "Sen."
@@ -66,7 +67,8 @@ from selon.schema.records import Stance
 #:  neg           its stance holds only when negated: "n'a pas répondu"
 #:  neg_obj       only when negated and its object is a speech noun: "n'a pas donné suite", "did not return calls"
 #:  refer         decline when its object is a speech noun or journalists: "a renvoyé les questions à"
-FRAMES = ("say", "say_obj", "act", "decline_ctrl", "neg_ctrl", "neg", "neg_obj", "refer")
+#:  claim_obj     only when its object is a claim (claim_nouns.txt), which is the content: "a rejeté ces critiques"
+FRAMES = ("say", "say_obj", "act", "decline_ctrl", "neg_ctrl", "neg", "neg_obj", "refer", "claim_obj")
 
 _ROOT = "selon.lang"
 
@@ -119,6 +121,7 @@ class LangResources:
     as_markers: frozenset[str] = frozenset()
     predicative_prepositions: frozenset[str] = frozenset()
     object_prepositions: frozenset[str] = frozenset()
+    claim_nouns: frozenset[str] = frozenset()
     #: title words of newspapers, by their place in the name: {"first": {...}, "last": {...}}
     outlet_title_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -299,5 +302,6 @@ def load(code: str) -> LangResources:
         as_markers=_optional_words(folder, "as_markers.txt"),
         predicative_prepositions=_optional_words(folder, "predicative_prepositions.txt"),
         object_prepositions=_optional_words(folder, "object_prepositions.txt"),
+        claim_nouns=_optional_words(folder, "claim_nouns.txt"),
         outlet_title_words=_title_words(folder),
     )
