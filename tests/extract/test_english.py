@@ -208,9 +208,20 @@ ROWS = [
         [("indirect", "the allegations", "minister", "deny")],
         id="rejecting-allegations-is-a-denial",
     ),
+    pytest.param(
+        "She also released a statement accusing the mayor of intimidation.",
+        [("indirect", "the mayor of intimidation", "She", "assert")],
+        id="participle-on-a-document-its-speaker-issued",
+    ),
+    pytest.param(
+        "A statement denying the report was released on Monday.",
+        [("indirect", "the report", "statement", "deny")],
+        id="participle-on-a-document-that-is-the-subject",
+    ),
 ]
 
 NEGATIVE = [
+    pytest.param("The mayor read a letter describing the storm.", id="participle-on-a-document-only-read"),
     pytest.param("The Senate rejected the bill.", id="rejecting-a-bill-is-a-vote"),
     pytest.param("One could say that the plan failed.", id="impersonal-one-names-nobody"),
     pytest.param("Last week, said the minister.", id="a-scene-setting-phrase-is-no-reply"),

@@ -526,9 +526,15 @@ ROWS = [
         [("indirect", "le projet était abandonné", "ministre", "assert")],
         id="a-time-phrase-before-que-is-the-cue-s",
     ),
+    pytest.param(
+        "Le syndicat a publié un communiqué dénonçant la fermeture du site.",
+        [("indirect", "la fermeture du site", "syndicat", "assert")],
+        id="participle-on-a-document-its-speaker-issued",
+    ),
 ]
 
 NEGATIVE = [
+    pytest.param("Le maire a lu une lettre décrivant la tempête.", id="participle-on-a-document-only-read"),
     pytest.param("Le Sénat a rejeté le projet de loi.", id="rejecting-a-bill-is-a-vote"),
     pytest.param("La mer a rejeté un corps sur la plage.", id="rejeter-in-its-physical-sense"),
     pytest.param("Le club a mis en vente son stade.", id="mettre-en-vente-is-no-cue"),

@@ -158,6 +158,17 @@ def _reflexive(token: Token) -> bool:
     return any(c.pos_ == "PRON" and "Yes" in c.morph.get("Reflex", []) and c.i < token.i for c in token.children)
 
 
+def _carried_by_document(token: Token, res: LangResources) -> bool:
+    """"released a statement accusing the mayor", "a publié un communiqué dénonçant …": a present participle on
+    a document its speaker issued says what the document says."""
+    head = token.head
+    if not (token.dep_ in ("acl", "advcl") and "Pres" in token.morph.get("Tense", []) and head.i < token.i
+            and head.pos_ == "NOUN" and _lemma(head) in res.document_nouns):
+        return False
+    # issued by the subject of the verb it is the object of, or itself the subject: "A statement denying …"
+    return head.dep_ not in ("obj", "dobj") or _lemma(head.head) in res.issuing_verbs
+
+
 def _is_modifier(token: Token) -> bool:
     """A bare participle modifying a noun ("l'accord signalé", "the reported deal") reports nothing, nor does a
     past participle set before a clause ("Asked whether…, she declined", "Interrogée, la ministre…"): the one
@@ -256,7 +267,7 @@ def find_cues(doc: Doc, res: LangResources, text: str | None = None) -> list[Cue
             matched = _matches(entry, token, res)
             if matched is False:
                 continue
-            if _is_modifier(token) or _is_passive(token):
+            if _is_modifier(token) and not _carried_by_document(token, res) or _is_passive(token):
                 break
             last = matched if isinstance(matched, Token) and matched.i > token.i else token
             stance, frame = entry.stance, entry.frame

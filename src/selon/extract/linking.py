@@ -79,7 +79,13 @@ def _mention(ctx: Context, verb: Token, incise: bool = False) -> Mention | None:
         inside = ctx.quote_at(token.idx)
         return fold(token.lemma_) in ctx.res.time_nouns or inside is not None and inside is not quoted
 
-    if incise:
+    document = verb.head if verb.dep_ in ("acl", "advcl") and fold(verb.head.lemma_) in ctx.res.document_nouns else None
+    if document is not None and document.dep_ in ("obj", "dobj") and document.i < verb.i:
+        # "She released a statement accusing X": whoever issued the document says what it says
+        subject = subject_of(document.head, inherit=lambda head: ctx.quote_at(head.idx) is None, never=timely)
+    elif document is not None and document.i < verb.i:
+        subject = document  # "A statement accusing X was released": the document itself
+    elif incise:
         subject = subject_of(verb, inverted=True, inherit=lambda head: False, never=timely)
     else:
         subject = subject_of(verb, inherit=lambda head: ctx.quote_at(head.idx) is None, never=timely)

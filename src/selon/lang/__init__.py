@@ -19,6 +19,7 @@ compared lower-cased, with typographic apostrophes folded to `'`.
     outlets.txt          names of news outlets and agencies: "AFP", "Reuters"
     speech_nouns.txt     what one declines or fails to answer: "commentaire", "request"
     claim_nouns.txt      what one rejects or sweeps aside as said by others: "critiques", "allegations"
+    issuing_verbs.txt    verbs that put out a document: "released (a statement saying …)", "publier"
     numbers.tsv          word, value                    counted sources: "trois  3"
     pronouns.tsv         pronoun, number (sg|pl), gender (f|m|n|-)   subject pronouns; n: a thing ("it")
     honorifics.tsv       title, gender (f|m|-)          written before a surname: "Mme", "Sen."
@@ -122,6 +123,7 @@ class LangResources:
     predicative_prepositions: frozenset[str] = frozenset()
     object_prepositions: frozenset[str] = frozenset()
     claim_nouns: frozenset[str] = frozenset()
+    issuing_verbs: frozenset[str] = frozenset()
     #: title words of newspapers, by their place in the name: {"first": {...}, "last": {...}}
     outlet_title_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -303,5 +305,6 @@ def load(code: str) -> LangResources:
         predicative_prepositions=_optional_words(folder, "predicative_prepositions.txt"),
         object_prepositions=_optional_words(folder, "object_prepositions.txt"),
         claim_nouns=_optional_words(folder, "claim_nouns.txt"),
+        issuing_verbs=_optional_words(folder, "issuing_verbs.txt"),
         outlet_title_words=_title_words(folder),
     )
