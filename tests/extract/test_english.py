@@ -218,6 +218,12 @@ ROWS = [
         [("indirect", "the report", "statement", "deny")],
         id="participle-on-a-document-that-is-the-subject",
     ),
+    pytest.param(
+        "Two people familiar with the inspection, who asked not to be identified because they were not "
+        "authorized to speak publicly, said inspectors had flagged corrosion on the pipeline last year.",
+        [("indirect", "inspectors had flagged corrosion on the pipeline last year", "Two people", "assert")],
+        id="subject-before-a-relative-clause-and-a-complement-the-parser-broke",
+    ),
 ]
 
 NEGATIVE = [

@@ -297,7 +297,23 @@ def clause_content(ctx: Context, hit: CueHit, subject: Token | None,
             span = _subtree(ctx, child)
             if span is not None:
                 return span, 0.8
+    broken = _broken_complement(ctx, hit, subject)
+    if broken is not None:
+        return broken, 0.7
     return incise_content(ctx, verb, _phrase_start(verb, hit, subject))
+
+
+def _broken_complement(ctx: Context, hit: CueHit, subject: Token | None) -> tuple[int, int] | None:
+    """"Two people …, said inspectors had flagged corrosion": with its subject before it, a verb of saying
+    that the parser gave a second subject after it has lost its complement clause; the clause is what follows."""
+    doc = ctx.doc
+    verb = doc[hit.verb]
+    if subject is None or subject.i > verb.i or hit.frame != "say":
+        return None
+    second = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i > verb.i]
+    if not second or not any(_finite(t) for t in doc[hit.end : second[0].i + 1]):
+        return None  # the complement's own finite verb, before the noun the parser took for a subject
+    return trim(ctx, hit.end, _clause_end(ctx, verb))
 
 
 def _prepositional_object(ctx: Context, hit: CueHit) -> tuple[int, int] | None:

@@ -18,6 +18,8 @@ from selon.extract.mentions import mention_of, subject_of, with_apposed_name
 from selon.extract.quotes import Quote
 from selon.extract.repairs import hearer_start
 
+_SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
+
 
 def is_incise(ctx: Context, hit: CueHit) -> bool:
     """A cue set off after a comma or a closing quote: "», a ajouté le général, «"."""
@@ -25,6 +27,8 @@ def is_incise(ctx: Context, hit: CueHit) -> bool:
     # inflected, with an auxiliary, or a form the tagger missed as a verb (found by its place, see cues.py)
     finite = "Fin" in verb.morph.get("VerbForm", []) or hit.start < hit.verb or verb.pos_ not in ("VERB", "AUX")
     before = hearer_start(ctx.doc, hit.start, verb) - 1  # "…, nous apprend la préfecture"
+    if any(c.dep_ in _SUBJECT_DEPS and c.i < before and not c.text.startswith("-") for c in verb.children):
+        return False  # "Two people …, who asked not to be named, said …": the subject came before the comma
     return finite and before >= 0 and ctx.doc[before].text in ",—–»”\""
 
 

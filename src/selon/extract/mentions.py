@@ -87,8 +87,10 @@ def subject_of(verb: Token, *, inverted: bool = False, inherit: Callable[[Token]
         if found is None and auxiliary.head.i < auxiliary.i and auxiliary.head.pos_ in ("NOUN", "PROPN"):
             return auxiliary.head  # "X, un ancien élu, a pour sa part dénoncé": the auxiliary hung on X itself
         return found
-    # nearest first: a dateline ("PARIS — Le ministre a dit") is often parsed as a second subject
-    for child in sorted(verb.children, key=lambda c: abs(c.i - verb.i)):
+    # nearest first: a dateline ("PARIS — Le ministre a dit") is often parsed as a second subject; unless the
+    # subject may follow the verb, one before it comes first ("Two people …, who asked …, said inspectors had
+    # flagged …": the parser made a noun of the complement a second subject)
+    for child in sorted(verb.children, key=lambda c: (not inverted and c.i > verb.i, abs(c.i - verb.i))):
         if child.dep_ not in _SUBJECT_DEPS or never is not None and never(child) or disagrees_in_person(child, verb):
             continue
         if _is_euphonic(child):
