@@ -243,7 +243,8 @@ def find_cues(doc: Doc, res: LangResources, text: str | None = None) -> list[Cue
         if token.i <= covered:
             previous = token.text
             continue
-        if _lemma(token) in multiword:
+        lemma = _lemma(token)
+        if lemma in multiword:
             hit = _multiword_hit(token, res)
             if hit is not None:
                 hits.append(hit)
@@ -251,7 +252,6 @@ def find_cues(doc: Doc, res: LangResources, text: str | None = None) -> list[Cue
                 continue
         # Cheap tests on strings first: looking at neighbouring tokens for every word costs more than the parse.
         after = token.idx + len(token)
-        lemma = _lemma(token)
         worth = (lemma in res.cues or token.pos_ == "VERB" or text[after : after + 1] == "-"
                  or previous in _INCISE_OPENERS or token.i > 0 and doc[token.i - 1].dep_ in _AUX_DEPS)
         previous = token.text

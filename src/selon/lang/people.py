@@ -20,7 +20,7 @@ folder without them still loads, and its sources get `unknown` and `other`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from selon.errors import ResourceError
@@ -48,9 +48,10 @@ class PeopleResources:
     epicene_names: frozenset[str]
     name_countries: tuple[str, ...]
 
-    @property
+    @cached_property
     def longest_role(self) -> int:
-        """Words in the longest role ("secrétaire d'état" is two), so lookups try no longer runs."""
+        """Words in the longest role ("secrétaire d'état" is two), so lookups try no longer runs; computed once,
+        as every phrase of every article asks for it."""
         return max((len(r.split()) for r in self.roles), default=1)
 
 
