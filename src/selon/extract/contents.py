@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from selon.extract.context import Context
 from selon.extract.cues import CueHit
+from selon.extract.mentions import has_case
 from selon.extract.quotes import QUOTE_MARKS, Quote
 from selon.extract.repairs import disagrees_in_person, hearer_start
 from selon.lang import fold
@@ -61,7 +62,7 @@ def _after_time_phrase(ctx: Context, start: int, end: int) -> int:
     while index < end:
         token = doc[index]
         if fold(token.lemma_) in ctx.res.time_nouns:
-            if token.dep_ in _SUBJECT_DEPS or any(_has_case(c) and c.i > token.i for c in token.children):
+            if token.dep_ in _SUBJECT_DEPS or any(has_case(c) and c.i > token.i for c in token.children):
                 return start  # "Lundi prochain sera chômé", "la fin des travaux": the time is what is said
             timed = True
         elif not (token.pos_ in ("NUM", "ADJ") or token.pos_ == "DET" and not timed):
@@ -258,7 +259,7 @@ def clause_content(ctx: Context, hit: CueHit, subject: Token | None,
     for child in verb.children:
         if (_said_of_oneself(verb, child) and child.i >= hit.end  # "s'est dit « révolté » par sa mort"
                 and fold(child.lemma_) not in ctx.res.time_nouns):
-            adjuncts = [c.right_edge.i for c in child.children if c.i < child.i and _has_case(c)]
+            adjuncts = [c.right_edge.i for c in child.children if c.i < child.i and has_case(c)]
             span = trim(ctx, max(adjuncts, default=child.left_edge.i - 1) + 1, child.right_edge.i)
             if span is not None:
                 return span, 0.8
@@ -470,12 +471,12 @@ def _objects(ctx: Context, verb: Token) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i]
     if not found:  # "a promis mercredi une aide": the parser made the bare noun phrase an oblique
         found = [c for c in verb.children if c.i > verb.i and c.dep_ in ("obl:arg", "obl:mod", "obl")
-                 and c.pos_ == "NOUN" and any(g.dep_ == "det" for g in c.children) and not _has_case(c)
+                 and c.pos_ == "NOUN" and any(g.dep_ == "det" for g in c.children) and not has_case(c)
                  and fold(c.lemma_) not in ctx.res.time_nouns]
     dates = [c for c in found if _bare_date(ctx, c)]
     if dates and len(dates) == len(found):  # "a annoncé le 3 mars une hausse": the date is an adjunct
         after = [c for c in verb.children if c.i > dates[-1].i and c.pos_ == "NOUN"
-                 and any(g.dep_ == "det" for g in c.children) and not _has_case(c)]
+                 and any(g.dep_ == "det" for g in c.children) and not has_case(c)]
         if after:
             return after[:1]
     if found:
@@ -491,7 +492,7 @@ def _date_dependents(ctx: Context, day: Token) -> list[Token]:
         if child.i <= day.i:
             continue
         found.append(child)
-        if child.pos_ == "NUM" or fold(child.lemma_) in ctx.res.time_nouns and not _has_case(child):
+        if child.pos_ == "NUM" or fold(child.lemma_) in ctx.res.time_nouns and not has_case(child):
             found.extend(_date_dependents(ctx, child))
     return found
 
@@ -500,10 +501,6 @@ def _bare_date(ctx: Context, token: Token) -> bool:
     """A date standing alone as the parser's object: "le 3 mars", "lundi"."""
     words = [t for t in token.subtree if not (t.dep_ == "det" or t.is_punct)]
     return bool(words) and all(t.pos_ == "NUM" or fold(t.lemma_) in ctx.res.time_nouns for t in words)
-
-
-def _has_case(token: Token) -> bool:
-    return any(c.dep_ == "case" for c in token.children)
 
 
 def _bare_noun_phrase(token: Token) -> bool:

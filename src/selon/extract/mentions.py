@@ -121,16 +121,16 @@ def subject_of(verb: Token, *, inverted: bool = False, inherit: Callable[[Token]
         return head
     if inverted:
         after = [c for c in verb.children if c.i > verb.i and c.dep_ in _INVERTED_DEPS and c.pos_ in _NOMINAL
-                 and not _has_case(c)  # "ont confié à notre journal deux salariés": not the oblique
+                 and not has_case(c)  # "ont confié à notre journal deux salariés": not the oblique
                  and not (never is not None and never(c))]
         if after:
             return after[0]
-        obliques = [c for c in verb.children if c.i > verb.i and c.dep_ in (*_INVERTED_DEPS, "obl:mod") and _has_case(c)]
+        obliques = [c for c in verb.children if c.i > verb.i and c.dep_ in (*_INVERTED_DEPS, "obl:mod") and has_case(c)]
         # "a réagi auprès de l'AFP X": the parser makes "auprès" an adverb and hangs the oblique on it
         obliques += [g for c in verb.children if c.i > verb.i and c.dep_ == "advmod"
-                     for g in c.children if g.i > c.i and g.dep_ in (*_INVERTED_DEPS, "obl:mod") and _has_case(g)]
+                     for g in c.children if g.i > c.i and g.dep_ in (*_INVERTED_DEPS, "obl:mod") and has_case(g)]
         for oblique in obliques:  # ... the noun the parser hung on it
-            inside = [g for g in oblique.children if g.i > oblique.i and g.pos_ in _NOMINAL and not _has_case(g)]
+            inside = [g for g in oblique.children if g.i > oblique.i and g.pos_ in _NOMINAL and not has_case(g)]
             if inside:
                 return inside[0]
         following = _next_noun(verb)  # "…", a twitté Marie Dupont": the name right after, wherever it was hung
@@ -162,7 +162,7 @@ def _next_noun(verb: Token) -> Token | None:
     return None
 
 
-def _has_case(token: Token) -> bool:
+def has_case(token: Token) -> bool:
     return any(c.dep_ == "case" for c in token.children)
 
 
