@@ -471,12 +471,10 @@ def _objects(ctx: Context, verb: Token) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in _OBJECT_DEPS and c.i > verb.i]
     if not found:  # "a promis mercredi une aide": the parser made the bare noun phrase an oblique
         found = [c for c in verb.children if c.i > verb.i and c.dep_ in ("obl:arg", "obl:mod", "obl")
-                 and c.pos_ == "NOUN" and any(g.dep_ == "det" for g in c.children) and not has_case(c)
-                 and fold(c.lemma_) not in ctx.res.time_nouns]
+                 and _determined_noun(c) and fold(c.lemma_) not in ctx.res.time_nouns]
     dates = [c for c in found if _bare_date(ctx, c)]
     if dates and len(dates) == len(found):  # "a annoncé le 3 mars une hausse": the date is an adjunct
-        after = [c for c in verb.children if c.i > dates[-1].i and c.pos_ == "NOUN"
-                 and any(g.dep_ == "det" for g in c.children) and not has_case(c)]
+        after = [c for c in verb.children if c.i > dates[-1].i and _determined_noun(c)]
         if after:
             return after[:1]
     if found:
@@ -506,8 +504,12 @@ def _bare_date(ctx: Context, token: Token) -> bool:
 def _bare_noun_phrase(token: Token) -> bool:
     """A noun phrase with a determiner and no preposition: "jeudi une rentrée sereine" is an object the parser
     hung on the day, "jeudi de la semaine passée" is not."""
-    return (token.dep_ == "nmod" and token.pos_ == "NOUN" and any(c.dep_ == "det" for c in token.children)
-            and not any(c.dep_ == "case" for c in token.children))
+    return token.dep_ == "nmod" and _determined_noun(token)
+
+
+def _determined_noun(token: Token) -> bool:
+    """A common noun with a determiner and no preposition: a phrase that can be an object."""
+    return token.pos_ == "NOUN" and any(c.dep_ == "det" for c in token.children) and not has_case(token)
 
 
 def _marked_clause(ctx: Context, verb: Token) -> tuple[int, int] | None:
@@ -613,8 +615,8 @@ def _verb_adjunct_at(ctx: Context, verb: Token, index: int) -> bool:
             and fold(t.lemma_) not in ctx.res.time_nouns]
     if not said:
         return False  # "défend, dans le Journal du Dimanche, une réforme …": the object is still to come
-    return any(c.left_edge.i == index and (c.dep_ in ("obl", "obl:mod", "prep") and c.i >= index)
-               and (c.dep_ == "prep" or any(g.dep_ == "case" for g in c.children)) for c in verb.children)
+    return any(c.left_edge.i == index and c.i >= index and (c.dep_ == "prep" or c.dep_ in ("obl", "obl:mod")
+               and has_case(c)) for c in verb.children)
 
 
 def _finite_or_participle(token: Token) -> bool:

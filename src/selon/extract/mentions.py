@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from selon import lang as languages
 from selon.errors import SelonError
 from selon.extract.quotes import QUOTE_MARKS
-from selon.extract.repairs import disagrees_in_person, stranded_auxiliary
+from selon.extract.repairs import disagrees_in_person, is_finite, stranded_auxiliary
 from selon.lang import fold
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
@@ -243,8 +243,9 @@ def _blocks(token: Token, blocked: set[int]) -> bool:
         or token.text in QUOTE_MARKS
         or "\n" in token.text
         or token.pos_ in ("VERB", "AUX") and token.dep_ == "ROOT"
-        # an auxiliary the parser glued to a name or hung on it: "M. Durand a par la suite décliné"
-        or token.pos_ in ("VERB", "AUX") and token.lemma_ in ("avoir", "être", "have", "be")
+        # a finite verb the parser glued to a name or hung on it (no name holds one): "M. Durand a par la suite
+        # décliné" has its auxiliary as a piece of the name
+        or token.pos_ in ("VERB", "AUX") and is_finite(token)
         and token.dep_ in ("flat:name", "flat", "appos", "advmod", "compound")
     )
 

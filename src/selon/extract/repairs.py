@@ -11,7 +11,6 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 _ADJUNCT_DEPS = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod")
-_AUXILIARY_LEMMAS = ("avoir", "être")
 
 
 def stranded_auxiliary(participle: Token) -> Token | None:
@@ -20,8 +19,9 @@ def stranded_auxiliary(participle: Token) -> Token | None:
         return None
     noun = participle.head
     auxiliary = noun.head
-    # "M. Durand a par la suite décliné": the tagger may even call the auxiliary a verb
-    is_auxiliary = auxiliary.pos_ == "AUX" or auxiliary.pos_ == "VERB" and auxiliary.lemma_ in _AUXILIARY_LEMMAS
+    # "M. Durand a par la suite décliné": the tagger may even call the auxiliary a verb; a finite one with the
+    # participle hung a few words after it, on its own adjunct, is that auxiliary
+    is_auxiliary = auxiliary.pos_ == "AUX" or auxiliary.pos_ == "VERB" and is_finite(auxiliary)
     if (noun.dep_ in _ADJUNCT_DEPS and noun.i < participle.i and is_auxiliary
             and auxiliary.i < noun.i and participle.i - auxiliary.i <= 5
             and any(c.dep_ == "case" for c in noun.children)):
@@ -57,3 +57,8 @@ def hearer_start(doc: Doc, start: int, verb: Token) -> int:
     while start > 0 and _hearer(doc[start - 1], verb):
         start -= 1
     return start
+
+
+def is_finite(token: Token) -> bool:
+    """Inflected for tense and person: the tagger gives some finite forms a mood but no verb form ("a")."""
+    return "Fin" in token.morph.get("VerbForm", []) or bool(token.morph.get("Mood", []))

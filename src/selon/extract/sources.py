@@ -116,23 +116,28 @@ _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 
 
 @lru_cache(maxsize=8)
-def _title_pattern(first: frozenset[str], last: frozenset[str]) -> re.Pattern[str] | None:
+def _title_pattern(first: frozenset[str], last: frozenset[str], articles: frozenset[str]) -> re.Pattern[str] | None:
     """A newspaper's title: an article and a title word opening it ("La Voix du Nord", "le Courrier picard",
-    "Daily Lantern"), or capitalised words ending with one ("the Harbour Post", "Nice-Matin")."""
+    "Daily Lantern"), or capitalised words ending with one ("the Harbour Post", "Nice-Matin"). The articles
+    are the language's determiners; an elided one ("l'") takes no space after it."""
+    elided = "|".join(re.escape(a) for a in sorted(articles) if a.endswith("'"))
+    spaced = "|".join(re.escape(a) for a in sorted(articles) if not a.endswith("'"))
+    article = "|".join(filter(None, (spaced and rf"\b(?i:{spaced})\s+", elided and rf"\b(?i:{elided})".replace("'", "['’]"))))
     shapes = []
     if first:
         words = "|".join(re.escape(w) for w in sorted(first))
-        shapes.append(rf"(?:\b(?i:le|la|les|the)\s+|\bL['’]|^)(?:{words})\b(?:[\s-]+{_NAME_WORD})?")
+        shapes.append(rf"(?:{article}|^)(?:{words})\b(?:[\s-]+{_NAME_WORD})?" if article else rf"\b(?:{words})\b")
     if last:
         words = "|".join(re.escape(w) for w in sorted(last))
-        shapes.append(rf"\b(?:(?i:the)\s+)?(?:{_NAME_WORD}[\s-]+)+(?:{words})\b")
+        shapes.append(rf"\b(?:{_NAME_WORD}[\s-]+)+(?:{words})\b")
     return re.compile("|".join(shapes)) if shapes else None
 
 
 def newspaper_title(text: str, ctx: Context) -> str | None:
     """The name in `text` shaped like a newspaper's title, for outlets outside outlets.txt."""
     words = ctx.res.outlet_title_words
-    pattern = _title_pattern(words.get("first", frozenset()), words.get("last", frozenset()))
+    pattern = _title_pattern(words.get("first", frozenset()), words.get("last", frozenset()),
+                             ctx.res.anaphoric_determiners)
     found = pattern.search(text) if pattern is not None else None
     return found.group().strip() if found else None
 
@@ -254,9 +259,8 @@ def read(mention: Mention, ctx: Context) -> _Reading:
         person = surname
     if person is None:
         person = _apposed_name(head, tokens, ctx)
-    outlet = outlet_in(_before_relative(tokens, ctx), ctx)
-    if outlet is None:
-        outlet = newspaper_title(_before_relative(tokens, ctx), ctx)
+    described = _before_relative(tokens, ctx)
+    outlet = outlet_in(described, ctx) or newspaper_title(described, ctx)
     if outlet is None and _titled_outlet(head, tokens, ctx):
         person, outlet = None, head.doc[_name_start(head, tokens) : head.i + 1].text
     first = fold(tokens[0].text) if len(tokens) else ""
