@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from selon.extract.context import Context
 from selon.extract.cues import CueHit
 from selon.extract.mentions import has_case
-from selon.extract.quotes import QUOTE_MARKS, Quote
+from selon.extract.quotes import OPENING_MARKS, QUOTE_MARKS, Quote
 from selon.extract.repairs import disagrees_in_person, hearer_start
 from selon.lang import fold
 from selon.schema.records import AttributionType
@@ -136,6 +136,8 @@ def sentence_end(ctx: Context, token: Token) -> int:
     while end < len(doc) and doc[end - 1].text not in _SENTENCE_ENDS and "\n" not in doc[end].text_with_ws:
         if "\n" in doc[end - 1].text_with_ws:
             break
+        if end >= 2 and doc[end - 1].text in OPENING_MARKS and doc[end - 2].text in _SENTENCE_ENDS:
+            return end - 1  # "… ». « Ça …": the parser gave the next sentence's opening mark to this one
         end = doc[end].sent.end
     return end
 
@@ -526,7 +528,11 @@ def _marked_clause(ctx: Context, verb: Token) -> tuple[int, int] | None:
         if token.pos_ in ("VERB", "AUX") or token.is_punct and token.text not in "-":
             return None
         preposition = preposition or token.pos_ == "ADP"
-        if token.dep_ == "mark" and token.head.i > token.i and token.pos_ in ("SCONJ", "PRON"):
+        # "révélait que des policiers avaient transmis …": the complementiser right after the verb, which the
+        # parser hung on the verb itself and the clause on it
+        bare = token.i == verb.i + 1 and token.pos_ == "SCONJ" and token.head == verb and any(
+            _finite(t) for t in token.subtree)
+        if bare or token.dep_ == "mark" and token.head.i > token.i and token.pos_ in ("SCONJ", "PRON"):
             if token.head.dep_ == "advcl":
                 return None  # "because …", "parce que …": a reason, not a statement
             attached = token.head.head

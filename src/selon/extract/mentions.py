@@ -86,6 +86,8 @@ def subject_of(verb: Token, *, inverted: bool = False, inherit: Callable[[Token]
         found = subject_of(auxiliary, inverted=inverted, inherit=inherit, depth=depth, never=never)
         if found is None and auxiliary.head.i < auxiliary.i and auxiliary.head.pos_ in ("NOUN", "PROPN"):
             return auxiliary.head  # "X, un ancien élu, a pour sa part dénoncé": the auxiliary hung on X itself
+        if found is None and auxiliary.dep_ == "cop":  # … or on the adjunct's noun, with the subject
+            return subject_of(auxiliary.head, inverted=inverted, inherit=inherit, depth=depth, never=never)
         return found
     # nearest first: a dateline ("PARIS — Le ministre a dit") is often parsed as a second subject; unless the
     # subject may follow the verb, one before it comes first ("Two people …, who asked …, said inspectors had
@@ -254,26 +256,39 @@ def with_apposed_name(mention: Mention, doc: Doc) -> Mention:
     """"la maire, Sophie Laurent": a person's name set off by a comma right after the mention belongs to it,
     even when the parser hung it elsewhere."""
     end = mention.tokens[1]
-    if end < len(doc) and doc[end].text != ",":
-        end = _comma_before_apposed_name(mention, doc)
-    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].ent_iob_ != "B":
-        return mention
-    if doc[end + 1].ent_type_ not in PERSON_LABELS:
-        return mention
-    last = end + 1
+    second = end < len(doc) and _second_subject(doc[mention.head], doc[end])
+    if second:
+        first = end  # "a indiqué son collègue Paul Martin": the parser made the name a second subject
+    else:
+        if end < len(doc) and doc[end].text != ",":
+            end = _comma_before_apposed_name(mention, doc)
+        if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].ent_iob_ != "B":
+            return mention
+        if doc[end + 1].ent_type_ not in PERSON_LABELS:
+            return mention
+        first = end + 1
+    last = first
     while last + 1 < len(doc) and doc[last + 1].ent_iob_ == "I":
         last += 1
-    if last + 1 < len(doc) and not doc[last + 1].is_punct:
+    if last + 1 < len(doc) and not doc[last + 1].is_punct and not second:
         return mention
     return Mention(mention.start, doc[last].idx + len(doc[last]), mention.head, (mention.tokens[0], last + 1))
+
+
+def _second_subject(head: Token, name: Token) -> bool:
+    """A person's name the parser hung as a second subject of the verb `head` is the subject of."""
+    return (name.i > head.i and head.dep_ in _SUBJECT_DEPS and name.dep_ == head.dep_ and name.head == head.head
+            and name.ent_type_ in PERSON_LABELS and name.ent_iob_ == "B")
 
 
 def _comma_before_apposed_name(mention: Mention, doc: Doc) -> int:
     """"Son homologue au Sénat, Paul Martin (LR), …": the mention stopped at a preposition, but the parser hung
     the name on its head: the comma before that name, when only the head's own words come between."""
     head = doc[mention.head]
-    for child in head.children:
-        if (child.dep_ in ("appos", "conj") and child.ent_type_ in PERSON_LABELS and child.i > mention.tokens[1]
+    for child in [*head.children, *(t for t in head.head.children if _second_subject(head, t))]:
+        if ((child.dep_ in ("appos", "conj", *_SUBJECT_DEPS) or child.dep_ == "nmod" and not has_case(child))
+                and child.ent_type_ in PERSON_LABELS
+                and child.i > mention.tokens[1]
                 and doc[child.i - 1].text == ","
                 and all(t.pos_ not in ("VERB", "AUX") and not t.is_punct for t in doc[mention.tokens[1] : child.i - 1])
                 and all(head.is_ancestor(t) for t in doc[mention.tokens[1] : child.i - 1])):

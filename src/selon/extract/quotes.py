@@ -14,6 +14,8 @@ from dataclasses import dataclass
 _PAIRS: dict[str, str] = {"«": "»", "“": "”\"", "„": "“”", "‹": "›", "‘": "’", '"': '"'}
 _CLOSERS = {closer for closers in _PAIRS.values() for closer in closers}
 QUOTE_MARKS = frozenset(_PAIRS) | frozenset(_CLOSERS)
+#: Marks that open a quote in French and English text (the straight quote both opens and closes).
+OPENING_MARKS = frozenset(_PAIRS) - {'"'}
 _SENTENCE_END = ".!?…"
 
 

@@ -26,6 +26,11 @@ def stranded_auxiliary(participle: Token) -> Token | None:
             and auxiliary.i < noun.i and participle.i - auxiliary.i <= 5
             and any(c.dep_ == "case" for c in noun.children)):
         return auxiliary
+    # … or made the adjunct's noun the root and the auxiliary its copula
+    copula = next((c for c in noun.children if c.dep_ == "cop" and c.i < noun.i and is_finite(c)), None)
+    if (copula is not None and noun.dep_ == "ROOT" and noun.i < participle.i and participle.i - copula.i <= 5
+            and any(c.dep_ == "case" for c in noun.children)):
+        return copula
     return None
 
 
