@@ -209,6 +209,11 @@ ROWS = [
         id="rejecting-allegations-is-a-denial",
     ),
     pytest.param(
+        "The opposition rejected the official figures.",
+        [("indirect", "the official figures", "opposition", "deny")],
+        id="rejecting-announced-figures-is-a-denial",
+    ),
+    pytest.param(
         "She also released a statement accusing the mayor of intimidation.",
         [("indirect", "the mayor of intimidation", "She", "assert")],
         id="participle-on-a-document-its-speaker-issued",

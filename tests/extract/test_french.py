@@ -531,6 +531,28 @@ ROWS = [
         [("indirect", "la fermeture du site", "syndicat", "assert")],
         id="participle-on-a-document-its-speaker-issued",
     ),
+    pytest.param(
+        "Le plan social a ouvert la voie à la fermeture du site, « qui interviendra fin mai », a précisé une "
+        "porte-parole de la direction.",
+        [("mixed", "Le plan social a ouvert la voie à la fermeture du site, « qui interviendra fin mai »",
+          "porte-parole", "assert")],
+        id="a-quote-opening-on-a-relative-pronoun-ends-the-sentence-it-closes",
+    ),
+    pytest.param(
+        "Les syndicats ont demandé au gouvernement de suspendre la réforme.",
+        [("indirect", "suspendre la réforme", "syndicats", "assert")],
+        id="asking-someone-to-do-something",
+    ),
+    pytest.param(
+        "Les représentants du personnel demandent à Valtex de retirer son offre.",
+        [("indirect", "retirer son offre", "représentants du personnel", "assert")],
+        id="asking-someone-named-to-do-something",
+    ),
+    pytest.param(
+        "Les quatre candidats ont rejeté jeudi les résultats officiels provisoires.",
+        [("indirect", "les résultats officiels provisoires", "candidats", "deny")],
+        id="rejecting-announced-results-is-a-denial",
+    ),
 ]
 
 NEGATIVE = [

@@ -292,6 +292,9 @@ def clause_content(ctx: Context, hit: CueHit, subject: Token | None,
     governed = _prepositional_object(ctx, hit)
     if governed is not None:
         return governed, 0.75
+    asked = _infinitive_on_addressee(ctx, hit)
+    if asked is not None:
+        return asked, 0.75
     marked = _marked_clause(ctx, verb)
     if marked is not None:
         return marked, 0.75
@@ -317,6 +320,22 @@ def _broken_complement(ctx: Context, hit: CueHit, subject: Token | None) -> tupl
     if not second or not any(_finite(t) for t in doc[hit.end : second[0].i + 1]):
         return None  # the complement's own finite verb, before the noun the parser took for a subject
     return trim(ctx, hit.end, _clause_end(ctx, verb))
+
+
+def _infinitive_on_addressee(ctx: Context, hit: CueHit) -> tuple[int, int] | None:
+    """"demandent à la direction de retirer son offre": an infinitive after the one addressed is what they are
+    asked to do, whether the parser hung it on the verb or on the addressee, as if it described them."""
+    verb = ctx.doc[hit.verb]
+    for addressee in verb.children:
+        if addressee.i < hit.end or addressee.dep_ not in ("obl:arg", "iobj") or not has_case(addressee):
+            continue
+        infinitives = [c for c in addressee.children if c.dep_ == "acl" and c.i > addressee.i]
+        infinitives += [c for c in verb.children if c.dep_ == "xcomp" and c.i > addressee.i]
+        for child in infinitives:
+            if ("Inf" in child.morph.get("VerbForm", [])
+                    and any(c.dep_ == "mark" and c.i < child.i for c in child.children)):
+                return trim(ctx, child.left_edge.i, child.right_edge.i)
+    return None
 
 
 def _prepositional_object(ctx: Context, hit: CueHit) -> tuple[int, int] | None:

@@ -432,6 +432,8 @@ def _hangs_before(ctx: Context, quote: Quote, opener: Token) -> bool:
     manifestation, « avec les patients »") is a statement of its own."""
     closing = ctx.token_at(max(quote.end - 1, quote.start)).i
     start = clause_start(ctx, opener)
+    if opener.i + 1 < closing and is_relative(ctx.doc[opener.i + 1]) and start < opener.i:
+        return True  # the quote opens on a relative pronoun, however the parser hung its clause
     return any(t.dep_ in _RELATIVE_DEPS and start <= t.head.i < opener.i for t in ctx.doc[opener.i + 1 : closing])
 
 
