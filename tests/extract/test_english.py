@@ -297,6 +297,10 @@ def test_a_coordinated_verb_after_a_quote_is_no_incise(analyse_en) -> None:
                  id="a-title-word-that-does-not-end-the-name"),
     pytest.param("Copperline Resources runs the mine. Copperline did not respond to questions.", "organization",
                  id="the-short-form-of-an-institution-named-before"),
+    pytest.param("According to a Reuters reporter at the scene, the police sealed off the street.", "media",
+                 id="a-reporter-of-an-outlet-reports-for-it"),
+    pytest.param("A spokesperson for Reuters said the agency stood by its reporting.", "anonymous",
+                 id="a-spokesperson-of-an-outlet-speaks-as-anyone"),
 ])
 def test_kinds_of_names_outside_the_lists(analyse_en, text: str, kind: str) -> None:
     (found,) = analyse_en(text)

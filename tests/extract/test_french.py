@@ -642,6 +642,10 @@ def test_a_holding_is_an_institution(analyse_fr) -> None:
                  id="a-name-opening-with-a-newspaper-word"),
     pytest.param("D'après le Courrier du Lac, le maire va démissionner.", "media", id="a-lowercase-article"),
     pytest.param("Selon la préfecture du Nord, la route est fermée.", "organization", id="an-institution"),
+    pytest.param("Selon une journaliste de l'AFP sur place, un périmètre de sécurité a été mis en place.", "media",
+                 id="a-journalist-of-an-outlet-reports-for-it"),
+    pytest.param("« La moitié des patients sont là pour une autre raison », a confirmé le centre médical.",
+                 "organization", id="a-centre-is-an-institution"),
     pytest.param("Le groupe Vélor Industries ferme son usine. Vélor n'a pas répondu à nos questions.",
                  "organization", id="the-short-form-of-an-institution-named-before"),
 ])

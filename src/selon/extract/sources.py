@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from selon.extract.context import Context
 from selon.extract.mentions import PERSON_LABELS, Mention
 from selon.lang import fold
+from selon.lang.people import load_people
 from selon.schema.records import SourceKind, Span
 
 _ORG_LABELS = ("ORG", "NORP")
@@ -323,12 +324,19 @@ def _named(reading: _Reading) -> bool:
     return any(t.pos_ == "PROPN" or t.ent_type_ for t in reading.head.subtree if t != reading.head)
 
 
+def _reports(lemma: str, ctx: Context) -> bool:
+    """A role whose work is the outlet's reporting (roles.tsv category `media`: journalist, reporter)."""
+    entry = load_people(ctx.res.code).roles.get(lemma)
+    return entry is not None and entry.category == "media" and not entry.flexible
+
+
 def kind_of(reading: _Reading, ctx: Context) -> tuple[SourceKind, str]:
     """The kind of a new source, and the reason, in words, for `--explain`."""
     res, lemma = ctx.res, reading.head_lemma
     if reading.person:
         return "person", f"names a person ({reading.person})"
-    speaks_for = lemma in res.roles or lemma in res.anonymous_nouns  # "un porte-parole de l'agence X"
+    # "un porte-parole de l'agence X" speaks for the outlet as anyone would; "une journaliste de X" reports for it
+    speaks_for = (lemma in res.roles or lemma in res.anonymous_nouns) and not _reports(lemma, ctx)
     if reading.outlet and not (lemma in res.document_nouns and _before_head(reading.outlet, reading)) and not (
             speaks_for and reading.outlet not in reading.head.text):
         return "media", f"names an outlet ({reading.outlet})"
