@@ -311,3 +311,8 @@ def test_it_stands_for_the_subject_named_after_the_outlet(analyse_en) -> None:
     found = analyse_en("The Harbour Record reports that the memo was written by senior aides. "
                        "It expresses concern that the party is divided.")
     assert [(f.mention, f.source) for f in found][1][1] == "the memo"
+
+
+def test_according_to_information_handed_over_by_someone_names_who_handed_it(analyse_en) -> None:
+    (found,) = analyse_en("The fire was contained by noon, according to information provided by a police source.")
+    assert (found.content, found.source, found.kind) == ("The fire was contained by noon", "a police source", "anonymous")

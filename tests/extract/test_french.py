@@ -353,7 +353,7 @@ ROWS = [
     ),
     pytest.param(
         "Deux policiers ont été placés en garde à vue dans la soirée, a-t-on appris lundi.",
-        [("indirect", "Deux policiers ont été placés en garde à vue dans la soirée", "on", "assert")],
+        [("indirect", "Deux policiers ont été placés en garde à vue dans la soirée", "source non précisée", "assert")],
         id="a-t-on-appris-with-no-source-named",
     ),
     pytest.param(
@@ -552,6 +552,16 @@ ROWS = [
         "Les quatre candidats ont rejeté jeudi les résultats officiels provisoires.",
         [("indirect", "les résultats officiels provisoires", "candidats", "deny")],
         id="rejecting-announced-results-is-a-denial",
+    ),
+    pytest.param(
+        "La situation a été figée, selon nos informations transmises par une source policière.",
+        [("indirect", "La situation a été figée", "une source policière", "assert")],
+        id="selon-information-handed-over-by-someone",
+    ),
+    pytest.param(
+        "Selon des documents consultés par l'AFP, le site fermera en mai.",
+        [("indirect", "le site fermera en mai", "documents", "assert")],
+        id="selon-information-someone-received-is-not-theirs",
     ),
 ]
 

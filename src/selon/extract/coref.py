@@ -293,6 +293,8 @@ class Resolver:
         name = reading.text
         if kind == "person" and reading.person:
             name = self._full_name(reading.person, mention.start)
+        if fold(reading.text).strip("-") in self.ctx.res.impersonal_subjects:
+            name = self.ctx.res.unnamed_source or name  # "a-t-on appris": sources the text does not name
         entity = Entity(kind, name, reading.head_lemma, reading.number, count=reading.count, kind_rule=rule)
         self._enrich(entity, reading, mention)
         return entity

@@ -578,10 +578,25 @@ def _according_candidates(ctx: Context, phrases: list[AccordingHit],
         displaced.update(id(c) for c in inside)
         kind, start, end = classify(ctx, *content)
         # "selon le ministre de la Sécurité publique, Paul Martin, …": the apposed name is the speaker's
-        mention = with_apposed_name(mention_of(phrase.head, ctx.doc, stop=_phrase_stop(ctx, phrase)), ctx.doc)
+        speaker = _provider(ctx, phrase.head) or phrase.head
+        mention = with_apposed_name(mention_of(speaker, ctx.doc, stop=_phrase_stop(ctx, phrase)), ctx.doc)
         cue = (phrase.char_start, phrase.char_end)
         candidates.append(Candidate((start, end), kind, cue, phrase.lemma, "assert", mention, 0.8))
     return candidates, displaced
+
+
+def _provider(ctx: Context, noun: Token) -> Token | None:
+    """"selon nos informations transmises par une source policière": who handed the information over (the
+    agent of a participle of provider_verbs.txt on it) is the source, not the information."""
+    for participle in noun.children:
+        if participle.dep_ != "acl" or fold(participle.lemma_) not in ctx.res.provider_verbs:
+            continue
+        for agent in participle.children:
+            if agent.dep_ == "obl:agent":
+                return agent
+            if agent.dep_ == "agent":  # English: "by" heads its noun
+                return next((g for g in agent.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _speaks_within(ctx: Context, candidate: Candidate, content: tuple[int, int]) -> bool:

@@ -7,7 +7,8 @@ compared lower-cased, with typographic apostrophes folded to `'`.
     language.json        {"code", "name", "model"}: the default spaCy model; optionally
                          "clitic_lemma_suffix": appended to a verb form (or to the lemma the model gave it) to
                          get its lemma where the model cannot: before an inverted clitic ("estime-t-il" ->
-                         "estimer"), in an incise, or a verb lemmatised as a noun ("demande" -> "demander")
+                         "estimer"), in an incise, or a verb lemmatised as a noun ("demande" -> "demander");
+                         "unnamed_source": what an impersonal subject's source is called ("a-t-on appris")
     cues.tsv             lemma, stance, frame          reporting verbs (see FRAMES)
     according.txt        phrases that attribute by preposition: "selon", "according to"
     according_person.txt  the same, only opening a sentence and naming a person: "Pour la sociologue X, …"
@@ -20,6 +21,7 @@ compared lower-cased, with typographic apostrophes folded to `'`.
     speech_nouns.txt     what one declines or fails to answer: "commentaire", "request"
     claim_nouns.txt      what one rejects or sweeps aside as said by others: "critiques", "allegations"
     issuing_verbs.txt    verbs that put out a document: "released (a statement saying …)", "publier"
+    provider_verbs.txt   verbs that hand information over: "(selon des informations) transmises par X", "provided"
     numbers.tsv          word, value                    counted sources: "trois  3"
     pronouns.tsv         pronoun, number (sg|pl), gender (f|m|n|-)   subject pronouns; n: a thing ("it")
     honorifics.tsv       title, gender (f|m|-)          written before a surname: "Mme", "Sen."
@@ -124,8 +126,11 @@ class LangResources:
     object_prepositions: frozenset[str] = frozenset()
     claim_nouns: frozenset[str] = frozenset()
     issuing_verbs: frozenset[str] = frozenset()
+    provider_verbs: frozenset[str] = frozenset()
     #: title words of newspapers, by their place in the name: {"first": {...}, "last": {...}}
     outlet_title_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: the name of the source behind an impersonal subject ("a-t-on appris"), empty to keep the pronoun
+    unnamed_source: str = ""
 
     def synonyms(self, role: str) -> frozenset[str]:
         """The role and every role sharing a line of role_synonyms.txt with it (not transitively: "élu" may
@@ -275,6 +280,7 @@ def load(code: str) -> LangResources:
         name=meta["name"],
         model=meta["model"],
         clitic_lemma_suffix=meta.get("clitic_lemma_suffix", ""),
+        unnamed_source=meta.get("unnamed_source", ""),
         cues=_cues(folder),
         according=_phrases(folder, "according.txt"),
         according_person=_phrases(folder, "according_person.txt"),
@@ -306,5 +312,6 @@ def load(code: str) -> LangResources:
         object_prepositions=_optional_words(folder, "object_prepositions.txt"),
         claim_nouns=_optional_words(folder, "claim_nouns.txt"),
         issuing_verbs=_optional_words(folder, "issuing_verbs.txt"),
+        provider_verbs=_optional_words(folder, "provider_verbs.txt"),
         outlet_title_words=_title_words(folder),
     )
