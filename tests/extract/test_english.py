@@ -214,6 +214,11 @@ ROWS = [
         id="rejecting-announced-figures-is-a-denial",
     ),
     pytest.param(
+        "The minister, saying that the situation was deteriorating, closed the parks.",
+        [("indirect", "the situation was deteriorating", "minister", "assert")],
+        id="a-participle-set-beside-its-speaker",
+    ),
+    pytest.param(
         "She also released a statement accusing the mayor of intimidation.",
         [("indirect", "the mayor of intimidation", "She", "assert")],
         id="participle-on-a-document-its-speaker-issued",

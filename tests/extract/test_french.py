@@ -563,6 +563,18 @@ ROWS = [
         [("indirect", "le site fermera en mai", "documents", "assert")],
         id="selon-information-someone-received-is-not-theirs",
     ),
+    pytest.param(
+        "Le Premier ministre, estimant que la situation se dégrade, a fermé les parcs.",
+        [("indirect", "la situation se dégrade", "Premier ministre", "assert")],
+        id="a-participle-set-beside-its-speaker",
+    ),
+    pytest.param(
+        "Considérant donc que l'animal n'est plus en bon état de conservation sur le territoire, ces collectifs "
+        "déplorent un recours excessif aux tirs de défense.",
+        [("indirect", "l'animal n'est plus en bon état de conservation sur le territoire", "collectifs", "assert"),
+         ("indirect", "un recours excessif aux tirs de défense", "collectifs", "assert")],
+        id="a-fronted-participle-ends-where-the-main-clause-begins",
+    ),
 ]
 
 NEGATIVE = [

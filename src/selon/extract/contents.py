@@ -254,6 +254,33 @@ def clause_content(ctx: Context, hit: CueHit, subject: Token | None,
     An incise whose subject follows it ("…, a annoncé mardi la ministre X, au lendemain de …") says what came
     before it: what follows is its subject, however the parser labelled it.
     """
+    found = _clause_content(ctx, hit, subject, incise)
+    fronted = _fronted_end(ctx, ctx.doc[hit.verb])
+    if found is None or fronted is None or found[0][1] <= fronted:
+        return found
+    (start, _), confidence = found
+    end = ctx.token_at(fronted - 1).i if fronted > start else None
+    span = trim(ctx, ctx.token_at(start).i, end) if end is not None else None
+    return (span, confidence) if span is not None else None
+
+
+def _fronted_end(ctx: Context, verb: Token) -> int | None:
+    """Where the main clause starts after a fronted participle ("Considérant que l'animal …, ces collectifs
+    déplorent …"): its comma, before the subject of the verb the participle hangs on; None otherwise."""
+    main = verb.head
+    if verb.dep_ != "advcl" or main.i <= verb.i or "Part" not in verb.morph.get("VerbForm", []):
+        return None
+    subjects = [c for c in main.children if c.dep_ in _SUBJECT_DEPS and verb.i < c.i < main.i]
+    if not subjects:
+        return None
+    first = subjects[0].left_edge.i
+    if first == 0 or ctx.doc[first - 1].text != ",":
+        return None
+    return ctx.doc[first - 1].idx
+
+
+def _clause_content(ctx: Context, hit: CueHit, subject: Token | None,
+                    incise: bool) -> tuple[tuple[int, int], float] | None:
     doc = ctx.doc
     verb = doc[hit.verb]
     if incise and (subject is None or subject.i > verb.i):

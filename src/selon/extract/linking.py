@@ -85,6 +85,8 @@ def _mention(ctx: Context, verb: Token, incise: bool = False) -> Mention | None:
         subject = subject_of(document.head, inherit=lambda head: ctx.quote_at(head.idx) is None, never=timely)
     elif document is not None and document.i < verb.i:
         subject = document  # "A statement accusing X was released": the document itself
+    elif _apposed_participle(ctx, verb):
+        subject = verb.head  # "Le ministre, estimant que …, a fermé les parcs": the noun it is set beside
     elif incise:
         subject = subject_of(verb, inverted=True, inherit=lambda head: False, never=timely)
     else:
@@ -102,6 +104,20 @@ def _mention(ctx: Context, verb: Token, incise: bool = False) -> Mention | None:
     relative = subject.i < verb.i and subject == verb.head  # "le ministère, qui n'a pas répondu"
     broken = name_run(subject) if subject.i < verb.i and not verb.is_ancestor(subject) else None
     return broken or with_apposed_name(mention_of(subject, ctx.doc, exclude=verb if relative else None), ctx.doc)
+
+
+def _apposed_participle(ctx: Context, verb: Token) -> bool:
+    """A present participle set off by a comma right after a noun naming a speaker (a person's name, a role,
+    an institution, an outlet) says what that speaker says, however the parser hung it on the noun."""
+    noun = verb.head
+    present = "Pres" in verb.morph.get("Tense", []) or any(  # "estimant", "ayant constaté"
+        c.dep_ in ("aux", "aux:tense") and "Pres" in c.morph.get("Tense", []) for c in verb.children)
+    if not (verb.dep_ in ("acl", "amod") and "Part" in verb.morph.get("VerbForm", []) and present
+            and noun.pos_ in ("NOUN", "PROPN") and noun.i < verb.i and ctx.doc[verb.left_edge.i - 1].text == ","):
+        return False
+    lemma = fold(noun.lemma_)
+    return noun.ent_type_ in PERSON_LABELS or lemma in (
+        ctx.res.roles | ctx.res.anonymous_nouns | ctx.res.organization_nouns | ctx.res.media_nouns)
 
 
 def _partitive(subject: Token) -> bool:
