@@ -219,6 +219,11 @@ ROWS = [
         id="a-participle-set-beside-its-speaker",
     ),
     pytest.param(
+        "The plant will close in May, the company said on Tuesday, confirming a report by the Harbour Post.",
+        [("indirect", "The plant will close in May", "company", "assert")],
+        id="confirming-another-outlet-s-report-says-nothing-of-its-own",
+    ),
+    pytest.param(
         "She also released a statement accusing the mayor of intimidation.",
         [("indirect", "the mayor of intimidation", "She", "assert")],
         id="participle-on-a-document-its-speaker-issued",

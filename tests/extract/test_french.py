@@ -569,6 +569,12 @@ ROWS = [
         id="a-participle-set-beside-its-speaker",
     ),
     pytest.param(
+        "« Quelques salariés travaillent encore sur place », a-t-elle indiqué, confirmant une information du "
+        "Courrier Picard.",
+        [("direct", "Quelques salariés travaillent encore sur place", "elle", "assert")],
+        id="confirming-another-outlet-s-report-says-nothing-of-its-own",
+    ),
+    pytest.param(
         "Considérant donc que l'animal n'est plus en bon état de conservation sur le territoire, ces collectifs "
         "déplorent un recours excessif aux tirs de défense.",
         [("indirect", "l'animal n'est plus en bon état de conservation sur le territoire", "collectifs", "assert"),

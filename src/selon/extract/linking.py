@@ -494,7 +494,7 @@ def _cue_candidates(ctx: Context, hits: list[CueHit], direct: list[tuple[int, in
                 continue
             span, confidence = predicate, 0.8
             predicates.append(span)
-        if _overlaps(span, direct):
+        if _overlaps(span, direct) or leading is not None and _echoes_a_report(ctx, span):
             continue
         relay = _relay(ctx, verb, mention)
         stance = hit.stance
@@ -506,6 +506,17 @@ def _cue_candidates(ctx: Context, hits: list[CueHit], direct: list[tuple[int, in
             candidates.append(Candidate((start, end), kind, hit.char_span(doc), hit.lemma, stance, mention,
                                         confidence, via=relay))
     return candidates
+
+
+def _echoes_a_report(ctx: Context, span: tuple[int, int]) -> bool:
+    """"…, a-t-elle indiqué, confirmant une information du Courrier", "…, confirming a report by the Post": a
+    participle whose object is someone else's report only says where the news came first (like `citing`)."""
+    tokens = ctx.tokens(*span)
+    if tokens is None or is_clause(ctx, *span):
+        return False
+    head = tokens.root
+    return fold(head.lemma_) in ctx.res.claim_nouns and any(
+        c.dep_ in ("nmod", "prep") and c.i > head.i for c in head.children)
 
 
 def _names_outlet(ctx: Context, head: Token, mention: Mention) -> bool:
