@@ -575,6 +575,11 @@ ROWS = [
         id="confirming-another-outlet-s-report-says-nothing-of-its-own",
     ),
     pytest.param(
+        "La vidéo a suscité l'inquiétude des éleveurs locaux, pour qui les attaques de troupeaux sont traumatisantes.",
+        [("indirect", "les attaques de troupeaux sont traumatisantes", "éleveurs", "assert")],
+        id="pour-qui-gives-the-view-of-the-noun-before-it",
+    ),
+    pytest.param(
         "Considérant donc que l'animal n'est plus en bon état de conservation sur le territoire, ces collectifs "
         "déplorent un recours excessif aux tirs de défense.",
         [("indirect", "l'animal n'est plus en bon état de conservation sur le territoire", "collectifs", "assert"),
@@ -613,6 +618,8 @@ NEGATIVE = [
                  id="quoted-object-of-a-verb-that-reports-nothing"),
     pytest.param("Le maire s'est dit lundi soir.", id="se-dire-with-a-day-says-nothing"),
     pytest.param("Le maire s'est dit la même chose.", id="se-dire-with-an-object-is-not-an-attribute"),
+    pytest.param("Les élèves pour qui le repas est gratuit mangent à la cantine.",
+                 id="pour-qui-without-a-comma-defines-the-noun"),
 ]
 
 

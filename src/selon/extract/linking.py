@@ -115,6 +115,11 @@ def _apposed_participle(ctx: Context, verb: Token) -> bool:
     if not (verb.dep_ in ("acl", "amod") and "Part" in verb.morph.get("VerbForm", []) and present
             and noun.pos_ in ("NOUN", "PROPN") and noun.i < verb.i and ctx.doc[verb.left_edge.i - 1].text == ","):
         return False
+    return _speaker_noun(ctx, noun)
+
+
+def _speaker_noun(ctx: Context, noun: Token) -> bool:
+    """A noun that can name who speaks: a person's name, a role, people described, an institution, an outlet."""
     lemma = fold(noun.lemma_)
     return noun.ent_type_ in PERSON_LABELS or lemma in (
         ctx.res.roles | ctx.res.anonymous_nouns | ctx.res.organization_nouns | ctx.res.media_nouns)
@@ -349,6 +354,7 @@ def find_candidates(ctx: Context) -> list[Candidate]:
     candidates = [c for c in candidates if not _describes_source(c, by_phrase) and id(c) not in displaced]
     candidates += by_phrase
     candidates += _passive_candidates(ctx, candidates)
+    candidates += _relative_view_candidates(ctx, candidates)
     candidates.sort(key=lambda c: c.content[0])
     for quote in pending:
         if not any(_within(quote.inner, c.content) for c in candidates):  # a part of a woven clause
@@ -553,6 +559,36 @@ def _passive_candidates(ctx: Context, found: list[Candidate]) -> list[Candidate]
             continue
         kind, start, end = classify(ctx, *hit.content)
         candidates.append(Candidate((start, end), kind, hit.cue, hit.lemma, hit.stance, hit.mention, 0.7))
+    return candidates
+
+
+def _relative_view_candidates(ctx: Context, found: list[Candidate]) -> list[Candidate]:
+    """"les éleveurs, pour qui les attaques sont traumatisantes": "Pour X, …" (according_person.txt) on a
+    relative pronoun set off by a comma gives the view of the noun before it; the view is the relative clause."""
+    doc = ctx.doc
+    views = {p for p in ctx.res.according_person if " " not in p}
+    taken = [c.content for c in found]
+    candidates = []
+    for token in doc[1:-1]:
+        relative = doc[token.i + 1]
+        predicate = relative.head
+        if (fold(token.text) not in views or not is_relative(relative) or predicate.i <= relative.i
+                or doc[token.i - 1].text != ","):  # "les élèves pour qui le repas est gratuit" defines them
+            continue
+        before = token.i - 1
+        while before >= 0 and doc[before].is_punct:
+            before -= 1
+        noun = doc[before] if before >= 0 else token
+        if noun.pos_ == "ADJ" and noun.head.i < noun.i:
+            noun = noun.head  # "des éleveurs locaux, pour qui": the noun the adjective describes
+        if noun.pos_ not in ("NOUN", "PROPN") or not _speaker_noun(ctx, noun) or ctx.in_boilerplate(token.idx, token.idx + 1):
+            continue
+        span = trim(ctx, relative.i + 1, predicate.right_edge.i)
+        if span is None or not is_clause(ctx, *span) or _overlaps(span, taken):
+            continue
+        kind, start, end = classify(ctx, *span)
+        cue = (token.idx, relative.idx + len(relative))
+        candidates.append(Candidate((start, end), kind, cue, fold(token.text), "assert", mention_of(noun, doc), 0.7))
     return candidates
 
 
