@@ -326,3 +326,10 @@ def test_it_stands_for_the_subject_named_after_the_outlet(analyse_en) -> None:
 def test_according_to_information_handed_over_by_someone_names_who_handed_it(analyse_en) -> None:
     (found,) = analyse_en("The fire was contained by noon, according to information provided by a police source.")
     assert (found.content, found.source, found.kind) == ("The fire was contained by noon", "a police source", "anonymous")
+
+
+def test_the_defense_is_the_lawyers_the_article_names(analyse_en) -> None:
+    found = analyse_en("The defendant is not dangerous, the defense argued on Tuesday.\n\n"
+                       "\u201cHe is no danger to anyone,\u201d said Mark Hollis, his lawyer.")
+    assert [(f.mention, f.kind) for f in found] == [("the defense", "person"), ("Mark Hollis", "person")]
+    assert "Mark Hollis" in found[0].source

@@ -687,3 +687,15 @@ def test_a_holding_is_an_institution(analyse_fr) -> None:
 def test_kinds_of_names_outside_the_lists(analyse_fr, text: str, kind: str) -> None:
     (found,) = analyse_fr(text)
     assert found.kind == kind
+
+
+def test_the_defence_is_the_lawyers_the_article_names(analyse_fr) -> None:
+    found = analyse_fr("Le prévenu n'est pas dangereux, selon la défense.\n\n"
+                       "« Il n'est pas dangereux », a insisté Robert Dupuis, son avocat.")
+    assert [(f.mention, f.kind) for f in found] == [("la défense", "person"), ("Robert Dupuis", "person")]
+    assert "Robert Dupuis" in found[0].source
+
+
+def test_the_defence_with_no_lawyer_named_stays_an_anonymous_group(analyse_fr) -> None:
+    (found,) = analyse_fr("La défense a plaidé l'acquittement.")
+    assert found.kind == "anonymous"

@@ -18,7 +18,7 @@ from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
 
 from selon.extract.context import Context
-from selon.extract.mentions import PERSON_LABELS, Mention, mention_of
+from selon.extract.mentions import PERSON_LABELS, Mention, has_case, mention_of
 from selon.extract.sources import Entity, _Reading, _role_words, kind_of, read
 from selon.lang import fold
 from selon.schema.records import Span
@@ -216,6 +216,19 @@ class Resolver:
         self.entities.append(group)
         return group
 
+    def _team(self, reading: _Reading) -> list[str]:
+        """"la défense", "ses défenseurs": a collective of collectives.tsv stands for the people the article names,
+        anywhere, in the role its members have ("Robert Dupuis, son avocat"); none named, it stays a group."""
+        roles = self.ctx.res.collectives.get(reading.head_lemma)
+        possessive = any("Yes" in c.morph.get("Poss", []) for c in reading.head.children if c.i < reading.head.i)
+        if not roles or not (reading.definite or possessive):
+            return []
+        wanted: set[str] = set()
+        for role in roles:
+            wanted |= self.ctx.res.synonyms(role)
+        names = {self._full_name(n.name, n.start + 1): None for n in self.named if n.roles & wanted and not n.heading}
+        return list(names)
+
     def _latest_person(self, reading: _Reading, mention: Mention, subjects_only: bool) -> Entity | None:
         """The person a pronoun or an age description most plausibly stands for: the latest subject that agrees
         in gender, among the sources so far and the people named in the last paragraphs (not in headings)."""
@@ -290,6 +303,13 @@ class Resolver:
 
     def _new(self, reading: _Reading, mention: Mention) -> Entity:
         kind, rule = kind_of(reading, self.ctx)
+        team = self._team(reading) if kind == "anonymous" else []
+        if team:
+            entity = Entity("person", f"{', '.join(team)} ({reading.text})", reading.head_lemma, reading.number,
+                            count=len(team),
+                            kind_rule=f"'{reading.head_lemma}' stands for the people the article names in that role")
+            self._enrich(entity, reading, mention)
+            return entity
         name = reading.text
         if kind == "person" and reading.person:
             name = self._full_name(reading.person, mention.start)
@@ -338,7 +358,7 @@ def _named_people(ctx: Context) -> list[_Named]:
                 or _credited(ent, ctx)):
             continue
         phrase = _phrase_of(ent)
-        roles = frozenset(_role_words(phrase, ctx))
+        roles = frozenset(_role_words(phrase, ctx)) | _role_after(ent, ctx)
         people.append(_Named(ent.text, ent.start_char, _is_subject(ent), ctx.in_heading(ent.start_char), roles,
                              _phrase_gender(phrase, ctx)))
     # a surname the recogniser missed, standing as a subject: "Mayor Jo Hale … Hale removed six members"
@@ -351,6 +371,18 @@ def _named_people(ctx: Context) -> list[_Named]:
                     and ctx.quote_at(token.idx) is None):
                 people.append(_Named(token.text, token.idx, True, ctx.in_heading(token.idx), frozenset(), None))
     return sorted(people, key=lambda p: p.start)
+
+
+def _role_after(ent: TokenSpan, ctx: Context) -> frozenset[str]:
+    """"a insisté Robert Dupuis, son avocat": a role set off by a comma right after a name describes that
+    person even when the parser hung it on the verb; a phrase with a preposition is an adjunct, not a role."""
+    doc = ent.doc
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != ",":
+        return frozenset()
+    noun = doc[ent.end + 2] if doc[ent.end + 1].pos_ == "DET" else doc[ent.end + 1]
+    if noun.pos_ != "NOUN" or has_case(noun) or noun.dep_ in _SUBJECT_DEPS or noun.head.i > noun.i:
+        return frozenset()
+    return frozenset(_role_words(doc[ent.end + 1 : noun.i + 1], ctx))
 
 
 def _credited(ent: TokenSpan, ctx: Context) -> bool:

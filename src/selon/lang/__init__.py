@@ -26,6 +26,7 @@ compared lower-cased, with typographic apostrophes folded to `'`.
     pronouns.tsv         pronoun, number (sg|pl), gender (f|m|n|-)   subject pronouns; n: a thing ("it")
     honorifics.tsv       title, gender (f|m|-)          written before a surname: "Mme", "Sen."
     role_synonyms.txt    roles naming one function, TAB-separated on a line: "porte-parole  porte-voix"
+    collectives.tsv      collective, member role: "défense  avocat" (the defence is its lawyers)
     age_words.txt        words describing a person by age with a number: "ans", "year-old"
     time_nouns.txt       nouns of time, never a source: "lundi", "Monday"
     impersonal_subjects.txt  subject pronouns naming nobody: "on", "one"
@@ -113,6 +114,8 @@ class LangResources:
     pronoun_genders: dict[str, str] = field(default_factory=dict)
     honorifics: dict[str, str] = field(default_factory=dict)
     role_synonyms: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: a collective noun -> the roles of the people it stands for ("défense" -> {"avocat"})
+    collectives: dict[str, frozenset[str]] = field(default_factory=dict)
     age_words: frozenset[str] = frozenset()
     time_nouns: frozenset[str] = frozenset()
     impersonal_subjects: frozenset[str] = frozenset()
@@ -185,6 +188,15 @@ def _synonyms(folder: Path) -> dict[str, frozenset[str]]:
             for word in words:
                 groups.setdefault(word, set()).update(words)
     return {word: frozenset(group) for word, group in groups.items()}
+
+
+def _collectives(folder: Path) -> dict[str, frozenset[str]]:
+    if not _optional(folder, "collectives.tsv"):
+        return {}
+    members: dict[str, set[str]] = {}
+    for collective, role in _table(folder, "collectives.tsv", 2):
+        members.setdefault(fold(collective), set()).add(fold(role))
+    return {collective: frozenset(roles) for collective, roles in members.items()}
 
 
 def _title_words(folder: Path) -> dict[str, frozenset[str]]:
@@ -299,6 +311,7 @@ def load(code: str) -> LangResources:
         pronoun_genders=pronoun_genders,
         honorifics=_genders(folder, "honorifics.tsv"),
         role_synonyms=_synonyms(folder),
+        collectives=_collectives(folder),
         age_words=_optional_words(folder, "age_words.txt"),
         time_nouns=_optional_words(folder, "time_nouns.txt"),
         impersonal_subjects=_optional_words(folder, "impersonal_subjects.txt"),
