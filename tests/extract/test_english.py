@@ -214,6 +214,16 @@ ROWS = [
         id="rejecting-announced-figures-is-a-denial",
     ),
     pytest.param(
+        "The mayor dismissed the plan as unaffordable.",
+        [("indirect", "unaffordable", "mayor", "assert")],
+        id="dismissing-something-as-what-it-is-called",
+    ),
+    pytest.param(
+        "The minister dismissed the allegations.",
+        [("indirect", "the allegations", "minister", "deny")],
+        id="dismissing-allegations-is-a-denial",
+    ),
+    pytest.param(
         "The minister, saying that the situation was deteriorating, closed the parks.",
         [("indirect", "the situation was deteriorating", "minister", "assert")],
         id="a-participle-set-beside-its-speaker",
@@ -244,6 +254,7 @@ ROWS = [
 NEGATIVE = [
     pytest.param("The mayor read a letter describing the storm.", id="participle-on-a-document-only-read"),
     pytest.param("The Senate rejected the bill.", id="rejecting-a-bill-is-a-vote"),
+    pytest.param("The judge dismissed the case.", id="dismissing-a-case-is-a-ruling"),
     pytest.param("One could say that the plan failed.", id="impersonal-one-names-nobody"),
     pytest.param("Last week, said the minister.", id="a-scene-setting-phrase-is-no-reply"),
     pytest.param("The mayor spoke to reporters at the station.", id="prepositional-object-that-is-the-hearer"),

@@ -89,7 +89,7 @@ def _matches(entry: CueEntry, verb: Token, res: LangResources) -> Token | None |
         return (_controlled(verb, res) or False) if is_negated(verb) else False
     if frame == "claim_obj":  # "a rejeté ces critiques", not "a rejeté le projet de loi"
         objects = [c for c in verb.children if c.dep_ in _DIRECT_OBJECT_DEPS and c.i > verb.i]
-        return None if any(_lemma(c) in res.claim_nouns for c in objects) else False
+        return None if any(_lemma(c) in res.claim_nouns or _called(c, res) for c in objects) else False
     if frame == "refer":
         objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS + ("obl:mod",)]
         if any(_lemma(c) in res.speech_nouns for c in objects):
@@ -152,6 +152,16 @@ def _entries(token: Token, lemma: str, res: LangResources) -> tuple[CueEntry, ..
     suffix = res.clitic_lemma_suffix
     keys = (form, form + suffix, lemma + suffix) if suffix else (form,)
     return next((res.cues[key] for key in keys if key in res.cues), None)
+
+
+def _called(obj: Token, res: LangResources) -> bool:
+    """"dismissed the plan as unaffordable": an object followed by what it is called, a judgment on it whatever
+    it is (predicative_prepositions.txt)."""
+    doc = obj.doc
+    after = obj.right_edge.i + 1
+    while after < len(doc) and doc[after].is_punct:
+        after += 1
+    return after + 1 < len(doc) and fold(doc[after].text) in res.predicative_prepositions
 
 
 def _reflexive(token: Token) -> bool:
