@@ -580,6 +580,24 @@ ROWS = [
         id="pour-qui-gives-the-view-of-the-noun-before-it",
     ),
     pytest.param(
+        "Deux cadres de la société, sous couvert d'anonymat, affirment pour leur part que des turbines sont à "
+        "l'arrêt depuis un an.",
+        [("indirect", "des turbines sont à l'arrêt depuis un an", "Deux cadres de la société", "assert")],
+        id="a-subject-set-off-by-a-condition-of-anonymity",
+    ),
+    pytest.param(
+        "Trois députés interrogés par Le Courrier, qui ont requis l'anonymat, jugent au contraire que sa position "
+        "est devenue intenable.",
+        [("indirect", "sa position est devenue intenable", "Trois députés", "assert")],
+        id="a-subject-set-off-by-a-relative-clause-of-anonymity",
+    ),
+    pytest.param(
+        "Plusieurs directeurs d'école, qui ont demandé à ne pas être nommés, affirment avoir reçu la consigne de "
+        "se taire.",
+        [("indirect", "avoir reçu la consigne de se taire", "directeurs d'école", "assert")],
+        id="a-subject-set-off-by-a-request-not-to-be-named",
+    ),
+    pytest.param(
         "Considérant donc que l'animal n'est plus en bon état de conservation sur le territoire, ces collectifs "
         "déplorent un recours excessif aux tirs de défense.",
         [("indirect", "l'animal n'est plus en bon état de conservation sur le territoire", "collectifs", "assert"),
@@ -618,6 +636,7 @@ NEGATIVE = [
                  id="quoted-object-of-a-verb-that-reports-nothing"),
     pytest.param("Le maire s'est dit lundi soir.", id="se-dire-with-a-day-says-nothing"),
     pytest.param("Le maire s'est dit la même chose.", id="se-dire-with-an-object-is-not-an-attribute"),
+    pytest.param("Le maire accepte de signer à condition que la région paie.", id="a-condition-is-not-what-was-said"),
     pytest.param("Les élèves pour qui le repas est gratuit mangent à la cantine.",
                  id="pour-qui-without-a-comma-defines-the-noun"),
 ]

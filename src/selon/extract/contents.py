@@ -573,7 +573,7 @@ def _marked_clause(ctx: Context, verb: Token) -> tuple[int, int] | None:
     for token in doc[verb.i + 1 : min(verb.i + _MARK_WINDOW, last)]:
         if token.pos_ in ("VERB", "AUX") or token.is_punct and token.text not in "-":
             return None
-        preposition = preposition or token.pos_ == "ADP"
+        preposition = preposition or token.pos_ == "ADP" and not _framing(token)
         # "révélait que des policiers avaient transmis …": the complementiser right after the verb, which the
         # parser hung on the verb itself and the clause on it
         bare = token.i == verb.i + 1 and token.pos_ == "SCONJ" and token.head == verb and any(
@@ -589,6 +589,15 @@ def _marked_clause(ctx: Context, verb: Token) -> tuple[int, int] | None:
                 end += 1
             return trim(ctx, token.i + 1, end)
     return None
+
+
+def _framing(preposition: Token) -> bool:
+    """"pour leur part", "de son côté", "au contraire": an adverbial phrase of the speaker's stance (a
+    possessive, or an article fused with the preposition), not the noun of a condition ("à condition que")."""
+    noun = preposition.head
+    return noun.pos_ == "NOUN" and (
+        any("Yes" in c.morph.get("Poss", []) for c in noun.children if c.i < noun.i)
+        or "Def" in preposition.morph.get("Definite", []) and not any(c.dep_ == "det" for c in noun.children))
 
 
 def incise_content(ctx: Context, verb: Token, phrase_start: int) -> tuple[tuple[int, int], float] | None:

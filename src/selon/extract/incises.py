@@ -16,7 +16,7 @@ from selon.extract.context import Context
 from selon.extract.cues import CueHit
 from selon.extract.mentions import mention_of, subject_of, with_apposed_name
 from selon.extract.quotes import Quote
-from selon.extract.repairs import hearer_start
+from selon.extract.repairs import hearer_start, verbless_subject
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
 
@@ -29,6 +29,8 @@ def is_incise(ctx: Context, hit: CueHit) -> bool:
     before = hearer_start(ctx.doc, hit.start, verb) - 1  # "…, nous apprend la préfecture"
     if any(c.dep_ in _SUBJECT_DEPS and c.i < before and not c.text.startswith("-") for c in verb.children):
         return False  # "Two people …, who asked not to be named, said …": the subject came before the comma
+    if verbless_subject(verb) is not None:
+        return False  # … or the parser made the subject the root and the verb its modifier
     return finite and before >= 0 and ctx.doc[before].text in ",—–»”\""
 
 

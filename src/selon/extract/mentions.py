@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from selon import lang as languages
 from selon.errors import SelonError
 from selon.extract.quotes import QUOTE_MARKS
-from selon.extract.repairs import disagrees_in_person, is_finite, stranded_auxiliary
+from selon.extract.repairs import disagrees_in_person, is_finite, stranded_auxiliary, verbless_subject
 from selon.lang import fold
 
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
@@ -89,6 +89,9 @@ def subject_of(verb: Token, *, inverted: bool = False, inherit: Callable[[Token]
         if found is None and auxiliary.dep_ == "cop":  # … or on the adjunct's noun, with the subject
             return subject_of(auxiliary.head, inverted=inverted, inherit=inherit, depth=depth, never=never)
         return found
+    verbless = verbless_subject(verb)
+    if verbless is not None:
+        return verbless  # "Deux cadres …, sous couvert d'anonymat, affirment": the root noun the verb hangs on
     # nearest first: a dateline ("PARIS — Le ministre a dit") is often parsed as a second subject; unless the
     # subject may follow the verb, one before it comes first ("Two people …, who asked …, said inspectors had
     # flagged …": the parser made a noun of the complement a second subject)

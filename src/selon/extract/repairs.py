@@ -4,6 +4,10 @@ finder so that both see the same predicate.
 "La directrice a de son côté admis des erreurs": with an adjunct between the auxiliary and the participle the
 model makes the auxiliary the main verb and hangs the participle on the adjunct's noun as a modifier. The
 participle is the predicate and the auxiliary's subject is its subject.
+
+"Deux cadres de la CNE, sous couvert d'anonymat, affirment que …": after a subject set off by an apposition the
+model may make the subject's noun the root of a sentence with no verb, and the finite verb a modifier of it.
+The verb is the predicate and the root noun its subject.
 """
 
 from __future__ import annotations
@@ -11,6 +15,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 _ADJUNCT_DEPS = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod")
+_SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
+_MODIFIER_DEPS = ("amod", "acl", "advmod", "conj", "appos", "dep", "nmod")
+_CLOSING_MARKS = ("»", "”", '"')
 
 
 def stranded_auxiliary(participle: Token) -> Token | None:
@@ -32,6 +39,24 @@ def stranded_auxiliary(participle: Token) -> Token | None:
             and any(c.dep_ == "case" for c in noun.children)):
         return copula
     return None
+
+
+def verbless_subject(verb: Token) -> Token | None:
+    """The noun a finite verb with no subject of its own speaks for when the parser made that noun the root of
+    its sentence and hung the verb below it as a modifier; None otherwise."""
+    root = verb.sent.root
+    doc = verb.doc
+    if verb.i >= 2 and doc[verb.i - 1].text == "," and doc[verb.i - 2].text in _CLOSING_MARKS:
+        return None  # "« … », ajoute la holding": an incise, its subject after it
+    if (verb.dep_ not in _MODIFIER_DEPS or not is_finite(verb) or root.pos_ not in ("NOUN", "PROPN")
+            or root.i >= verb.i or not root.is_ancestor(verb)
+            or any(c.dep_ in _SUBJECT_DEPS or "Rel" in c.morph.get("PronType", []) for c in verb.children)):
+        return None
+    numbers, root_numbers = set(verb.morph.get("Number", [])), set(root.morph.get("Number", []))
+    if numbers and root_numbers and not numbers & root_numbers:
+        return None
+    persons = verb.morph.get("Person", [])
+    return root if not persons or persons == ["3"] else None
 
 
 def disagrees_in_person(pronoun: Token, verb: Token) -> bool:
