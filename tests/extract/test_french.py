@@ -586,6 +586,11 @@ ROWS = [
         id="a-subject-set-off-by-a-condition-of-anonymity",
     ),
     pytest.param(
+        "Le bourgmestre, Jean-Luc Hennaux, s'est dit « très inquiet » pour les commerçants du centre-ville.",
+        [("mixed", "« très inquiet » pour les commerçants du centre-ville", "Jean-Luc Hennaux", "assert")],
+        id="said-of-oneself-with-an-attribute-tagged-as-a-participle",
+    ),
+    pytest.param(
         "Trois députés interrogés par Le Courrier, qui ont requis l'anonymat, jugent au contraire que sa position "
         "est devenue intenable.",
         [("indirect", "sa position est devenue intenable", "Trois députés", "assert")],
@@ -718,3 +723,14 @@ def test_the_defence_is_the_lawyers_the_article_names(analyse_fr) -> None:
 def test_the_defence_with_no_lawyer_named_stays_an_anonymous_group(analyse_fr) -> None:
     (found,) = analyse_fr("La défense a plaidé l'acquittement.")
     assert found.kind == "anonymous"
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("« La situation est sous contrôle », affirme le bourgmestre.", id="belgian-mayor"),
+    pytest.param("« La situation est sous contrôle », affirme le syndic.", id="swiss-mayor"),
+    pytest.param("« La situation est sous contrôle », affirme l'échevine.", id="belgian-alderwoman"),
+])
+def test_francophone_mayors_are_roles_of_one_person(analyse_fr, text: str) -> None:
+    (found,) = analyse_fr(text)
+    assert found.kind == "person"
+

@@ -198,7 +198,7 @@ def _said_of_oneself(verb: Token, child: Token) -> bool:
     # the parser makes a quoted attribute after an adjunct the object: "s'est dit pour sa part « révolté »"
     return (child.dep_ in ("xcomp", "obj", "obl:mod")
             and not (child.dep_ != "xcomp" and any(c.dep_ == "det" for c in child.children))
-            and not {"Inf", "Part"} & set(child.morph.get("VerbForm", []))
+            and "Inf" not in child.morph.get("VerbForm", [])
             and not any(c.dep_ in ("mark", "case", "aux", "aux:pass") for c in child.children)
             and any("Yes" in c.morph.get("Reflex", []) and c.i < verb.i for c in verb.children))
 
