@@ -591,6 +591,16 @@ ROWS = [
         id="said-of-oneself-with-an-attribute-tagged-as-a-participle",
     ),
     pytest.param(
+        "Selon elle, près d'un enseignant sur quatre songe à quitter la profession.",
+        [("indirect", "près d'un enseignant sur quatre songe à quitter la profession", "elle", "assert")],
+        id="after-selon-x-the-sentence-is-said-even-when-the-tagger-lost-its-verb",
+    ),
+    pytest.param(
+        "Un chauffeur, qui préfère garder l'anonymat, résume : « On ne fait pas grève pour le plaisir. »",
+        [("direct", "On ne fait pas grève pour le plaisir.", "chauffeur", "assert")],
+        id="a-verb-after-a-relative-clause-of-its-subject-is-no-incise",
+    ),
+    pytest.param(
         "Trois députés interrogés par Le Courrier, qui ont requis l'anonymat, jugent au contraire que sa position "
         "est devenue intenable.",
         [("indirect", "sa position est devenue intenable", "Trois députés", "assert")],
@@ -642,6 +652,8 @@ NEGATIVE = [
     pytest.param("Le maire s'est dit lundi soir.", id="se-dire-with-a-day-says-nothing"),
     pytest.param("Le maire s'est dit la même chose.", id="se-dire-with-an-object-is-not-an-attribute"),
     pytest.param("Le maire accepte de signer à condition que la région paie.", id="a-condition-is-not-what-was-said"),
+    pytest.param("Selon l'Institut Delta, une organisation basée à Genève qui a mené l'analyse.",
+                 id="selon-x-then-a-description-of-x"),
     pytest.param("Les élèves pour qui le repas est gratuit mangent à la cantine.",
                  id="pour-qui-without-a-comma-defines-the-noun"),
 ]

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from selon.extract.according import AccordingHit
 from selon.extract.context import Context
 from selon.extract.cues import CueHit
-from selon.extract.mentions import mention_of, subject_of, with_apposed_name
+from selon.extract.mentions import is_relative, mention_of, subject_of, with_apposed_name
 from selon.extract.quotes import Quote
 from selon.extract.repairs import hearer_start, verbless_subject
 
@@ -31,6 +31,10 @@ def is_incise(ctx: Context, hit: CueHit) -> bool:
         return False  # "Two people …, who asked not to be named, said …": the subject came before the comma
     if verbless_subject(verb) is not None:
         return False  # … or the parser made the subject the root and the verb its modifier
+    head = verb.head
+    if verb.dep_ == "conj" and head.i < verb.i and head.dep_ in ("acl:relcl", "relcl") and any(
+            is_relative(c) for c in head.children):
+        return False  # "Un chauffeur, qui préfère garder l'anonymat, résume :": parsed as the relative's second verb
     return finite and before >= 0 and ctx.doc[before].text in ",—–»”\""
 
 

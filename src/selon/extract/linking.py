@@ -629,8 +629,8 @@ def _according_candidates(ctx: Context, phrases: list[AccordingHit],
     displaced: set[int] = set()
     for phrase in phrases:
         content = _according_content(ctx, phrase)
-        if content is None or not is_clause(ctx, *content):
-            continue
+        if content is None or not (is_clause(ctx, *content) or is_initial(ctx, phrase) and _has_verb(ctx, content)):
+            continue  # after "Selon X," the rest of the sentence is said, even where the tagger lost its verb
         inside = [c for c in found if id(c) not in displaced and _overlaps(content, [c.content])]
         if inside and not (is_initial(ctx, phrase) and all(_speaks_within(ctx, c, content) for c in inside)):
             relay = mention_of(phrase.head, ctx.doc, stop=_phrase_stop(ctx, phrase))
@@ -660,6 +660,15 @@ def _provider(ctx: Context, noun: Token) -> Token | None:
             if agent.dep_ == "agent":  # English: "by" heads its noun
                 return next((g for g in agent.children if g.dep_ == "pobj"), None)
     return None
+
+
+def _has_verb(ctx: Context, span: tuple[int, int]) -> bool:
+    """A verb that is not a participle nor a relative clause's: "Selon X, une organisation basée à Paris qui a mené
+    l'analyse" describes X."""
+    tokens = ctx.tokens(*span)
+    return tokens is not None and any(
+        t.pos_ == "VERB" and "Part" not in t.morph.get("VerbForm", []) and not any(is_relative(c) for c in t.children)
+        for t in tokens)
 
 
 def _speaks_within(ctx: Context, candidate: Candidate, content: tuple[int, int]) -> bool:
