@@ -601,6 +601,11 @@ ROWS = [
         id="a-verb-after-a-relative-clause-of-its-subject-is-no-incise",
     ),
     pytest.param(
+        "Le ministère n'a pas donné suite à nos sollicitations.",
+        [("indirect", "n'a pas donné suite à nos sollicitations", "ministère", "no_response")],
+        id="no-reply-to-requests-parsed-as-a-preposition",
+    ),
+    pytest.param(
         "Trois députés interrogés par Le Courrier, qui ont requis l'anonymat, jugent au contraire que sa position "
         "est devenue intenable.",
         [("indirect", "sa position est devenue intenable", "Trois députés", "assert")],

@@ -80,8 +80,10 @@ def _matches(entry: CueEntry, verb: Token, res: LangResources) -> Token | None |
     if frame == "neg":
         return None if is_negated(verb) else False
     if frame == "neg_obj":  # "n'a pas donné suite", "did not return calls"
-        objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
-        spoken = any(_lemma(c) in res.speech_nouns for c in objects)
+        objects = [c for c in verb.children if c.dep_ in _OBJECT_DEPS + ("obl:mod",)]
+        # "suite à nos sollicitations": the parser may take "suite à" for a preposition
+        spoken = any(_lemma(c) in res.speech_nouns or any(_lemma(g) in res.speech_nouns for g in c.children
+                                                          if g.dep_ == "case") for c in objects)
         return None if is_negated(verb) and spoken else False
     if frame == "decline_ctrl":
         return _controlled(verb, res) or False
