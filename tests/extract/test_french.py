@@ -606,6 +606,13 @@ ROWS = [
         id="no-reply-to-requests-parsed-as-a-preposition",
     ),
     pytest.param(
+        "« On gratte les fonds de tiroir », a-t-elle soutenu.\n\nEt la gestionnaire d'ajouter : « Les parents ont "
+        "raison d'être fâchés. »",
+        [("direct", "On gratte les fonds de tiroir", "elle", "assert"),
+         ("direct", "Les parents ont raison d'être fâchés.", "gestionnaire", "assert")],
+        id="a-narrative-infinitive-with-its-subject-named",
+    ),
+    pytest.param(
         "Trois députés interrogés par Le Courrier, qui ont requis l'anonymat, jugent au contraire que sa position "
         "est devenue intenable.",
         [("indirect", "sa position est devenue intenable", "Trois députés", "assert")],

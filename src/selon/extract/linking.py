@@ -139,7 +139,7 @@ def _narrative_speaker(ctx: Context, verb: Token) -> Mention | None:
         return None
     opener = f"{fold(doc[verb.i - 2].text)} {fold(doc[verb.i - 1].text)}"
     if opener not in ctx.res.narrative_infinitive:
-        return None
+        return _narrative_subject(ctx, verb)
     sentence = doc[verb.i - 2].sent
     if sentence.start != verb.i - 2 or sentence.start == 0:
         return None
@@ -150,6 +150,21 @@ def _narrative_speaker(ctx: Context, verb: Token) -> Mention | None:
     if phrase is not None:
         return mention_of(phrase.head, doc, stop=_phrase_stop(ctx, phrase))
     return _mention(ctx, before.root)
+
+
+def _narrative_subject(ctx: Context, verb: Token) -> Mention | None:
+    """"Et la gestionnaire d'ajouter : « … »": a narrative infinitive whose opener (narrative_infinitive.txt)
+    frames a noun phrase names that phrase as its speaker."""
+    doc = ctx.doc
+    first = verb.sent.start
+    words = [o.split() for o in ctx.res.narrative_infinitive]
+    if not any(len(w) == 2 and w[0] == fold(doc[first].text) and w[1] == fold(doc[verb.i - 1].text) for w in words):
+        return None
+    phrase = doc[first + 1 : verb.i - 1]
+    heads = [t for t in phrase if not (phrase.start <= t.head.i < phrase.end) and t.pos_ in ("NOUN", "PROPN", "ADJ")]
+    if len(phrase) < 2 or len(heads) != 1 or any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in phrase):
+        return None
+    return Mention(phrase[0].idx, phrase[-1].idx + len(phrase[-1]), heads[0].i, (phrase.start, phrase.end))
 
 
 def _hearsay_source(ctx: Context, verb: Token) -> Mention | None:
