@@ -229,6 +229,18 @@ ROWS = [
         id="a-participle-set-beside-its-speaker",
     ),
     pytest.param(
+        'The minister said the failures were "unacceptable" and promised that every gate would be "fully resilient" '
+        "before the holidays.",
+        [("indirect", 'the failures were "unacceptable"', "minister", "assert"),
+         ("indirect", 'every gate would be "fully resilient" before the holidays', "minister", "assert")],
+        id="a-second-act-the-parser-coordinated-inside-the-first-act-s-clause",
+    ),
+    pytest.param(
+        "The ministry said the suspension was a precautionary step and did not imply any wrongdoing.",
+        [("indirect", "the suspension was a precautionary step and did not imply any wrongdoing", "ministry", "assert")],
+        id="a-thing-s-second-predicate-stays-in-what-was-said",
+    ),
+    pytest.param(
         "The plant will close in May, the company said on Tuesday, confirming a report by the Harbour Post.",
         [("indirect", "The plant will close in May", "company", "assert")],
         id="confirming-another-outlet-s-report-says-nothing-of-its-own",

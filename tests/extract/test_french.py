@@ -613,6 +613,13 @@ ROWS = [
         id="a-narrative-infinitive-with-its-subject-named",
     ),
     pytest.param(
+        "M. Durand a reconnu que des travaux « étaient programmés pour 2026 », mais a refusé de dire pourquoi ils "
+        "avaient été repoussés.",
+        [("mixed", "des travaux « étaient programmés pour 2026 »", "Durand", "acknowledge"),
+         ("indirect", "a refusé de dire pourquoi ils avaient été repoussés", "Durand", "decline")],
+        id="a-refusal-the-parser-coordinated-inside-the-admitted-clause",
+    ),
+    pytest.param(
         "Trois députés interrogés par Le Courrier, qui ont requis l'anonymat, jugent au contraire que sa position "
         "est devenue intenable.",
         [("indirect", "sa position est devenue intenable", "Trois députés", "assert")],

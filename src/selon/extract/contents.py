@@ -15,7 +15,7 @@ from selon.extract.context import Context
 from selon.extract.cues import CueHit
 from selon.extract.mentions import has_case
 from selon.extract.quotes import OPENING_MARKS, QUOTE_MARKS, Quote
-from selon.extract.repairs import disagrees_in_person, hearer_start
+from selon.extract.repairs import disagrees_in_person, hearer_start, misattached_conjunct
 from selon.lang import fold
 from selon.schema.records import AttributionType
 
@@ -448,6 +448,9 @@ def _before_speech_participle(ctx: Context, clause: Token) -> int:
     participle of saying set off by a comma is a statement of its own."""
     doc = ctx.doc
     end = clause.right_edge.i
+    for child in clause.children:  # "said the failures were « unacceptable » and promised that …"
+        if child.i <= end and misattached_conjunct(child, ctx.res.cues, ctx.res.people_nouns) is not None:
+            end = min(end, child.left_edge.i - 1)  # its coordinator is trimmed off
     for token in doc[clause.i + 1 : end]:
         if token.text in _INCISE_MARKS:
             following = _leading(doc[token.i + 1])[-1]

@@ -40,6 +40,7 @@ from selon.extract.mentions import (
 )
 from selon.extract.passive import find_passives
 from selon.extract.quotes import QUOTE_MARKS, Quote
+from selon.extract.repairs import misattached_conjunct
 from selon.extract.sources import outlet_in as _outlet
 from selon.lang import fold
 from selon.schema.records import AttributionType, Stance
@@ -87,6 +88,8 @@ def _mention(ctx: Context, verb: Token, incise: bool = False) -> Mention | None:
         subject = document  # "A statement accusing X was released": the document itself
     elif _apposed_participle(ctx, verb):
         subject = verb.head  # "Le ministre, estimant que …, a fermé les parcs": the noun it is set beside
+    elif (governor := misattached_conjunct(verb, ctx.res.cues, ctx.res.people_nouns)) is not None:
+        subject = subject_of(governor, inherit=lambda head: ctx.quote_at(head.idx) is None, never=timely)
     elif incise:
         subject = subject_of(verb, inverted=True, inherit=lambda head: False, never=timely)
     else:
@@ -120,9 +123,7 @@ def _apposed_participle(ctx: Context, verb: Token) -> bool:
 
 def _speaker_noun(ctx: Context, noun: Token) -> bool:
     """A noun that can name who speaks: a person's name, a role, people described, an institution, an outlet."""
-    lemma = fold(noun.lemma_)
-    return noun.ent_type_ in PERSON_LABELS or lemma in (
-        ctx.res.roles | ctx.res.anonymous_nouns | ctx.res.organization_nouns | ctx.res.media_nouns)
+    return noun.ent_type_ in PERSON_LABELS or fold(noun.lemma_) in ctx.res.speaker_nouns
 
 
 def _partitive(subject: Token) -> bool:

@@ -12,12 +12,17 @@ The verb is the predicate and the root noun its subject.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
+
 from spacy.tokens import Doc, Token
+
+from selon.lang import CueEntry, fold
 
 _ADJUNCT_DEPS = ("obl", "obl:arg", "obl:mod", "obl:agent", "nmod")
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
 _MODIFIER_DEPS = ("amod", "acl", "advmod", "conj", "appos", "dep", "nmod")
 _CLOSING_MARKS = ("»", "”", '"')
+_PASSIVE_AUXILIARIES = ("aux:pass", "auxpass")
 
 
 def stranded_auxiliary(participle: Token) -> Token | None:
@@ -92,3 +97,25 @@ def hearer_start(doc: Doc, start: int, verb: Token) -> int:
 def is_finite(token: Token) -> bool:
     """Inflected for tense and person: the tagger gives some finite forms a mood but no verb form ("a")."""
     return "Fin" in token.morph.get("VerbForm", []) or bool(token.morph.get("Mood", []))
+
+
+def misattached_conjunct(verb: Token, cues: Mapping[str, tuple[CueEntry, ...]], people: Collection[str]) -> Token | None:
+    """"said the failures were unacceptable and promised that …": a verb of saying with no subject, coordinated by
+    the parser with the head of the complement clause, is the speaker's second act, coordinated with the verb
+    that governs the clause (returned), when it reports a clause of its own or denies, admits or declines (what
+    only people do) and the clause's subject is a thing that cannot speak; "said she supported the repairs but objected to …" (a person, a pronoun) goes on with what
+    was said."""
+    clause = verb.head
+    governor = clause.head
+    subjects = [c for c in clause.children if c.dep_ in _SUBJECT_DEPS]
+    if (verb.dep_ != "conj" or clause.dep_ != "ccomp" or governor == clause or verb.i < clause.i or not subjects
+            or any(c.dep_ in _SUBJECT_DEPS or c.dep_ in _PASSIVE_AUXILIARIES for c in verb.children)
+            or not (any(c.dep_ == "ccomp" for c in verb.children)  # "… and did not imply any wrongdoing": the thing's
+                    or any(e.stance != "assert" for e in cues.get(fold(verb.lemma_), ())))  # "… but denied it": a person's
+            or fold(governor.lemma_) not in cues or fold(verb.lemma_) not in cues):
+        return None
+    thing = subjects[0]
+    if thing.pos_ != "NOUN" or thing.ent_type_ or fold(thing.lemma_) in people:
+        return None
+    return governor
+

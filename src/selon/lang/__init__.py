@@ -54,7 +54,7 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import get_args
@@ -134,6 +134,16 @@ class LangResources:
     outlet_title_words: dict[str, frozenset[str]] = field(default_factory=dict)
     #: the name of the source behind an impersonal subject ("a-t-on appris"), empty to keep the pronoun
     unnamed_source: str = ""
+
+    @cached_property
+    def people_nouns(self) -> frozenset[str]:
+        """Nouns naming people, by role or description: who can speak."""
+        return self.roles | self.anonymous_nouns
+
+    @cached_property
+    def speaker_nouns(self) -> frozenset[str]:
+        """Every noun that can name a speaker: people, institutions, outlets."""
+        return self.people_nouns | self.organization_nouns | self.media_nouns
 
     def synonyms(self, role: str) -> frozenset[str]:
         """The role and every role sharing a line of role_synonyms.txt with it (not transitively: "élu" may
