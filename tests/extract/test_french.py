@@ -620,6 +620,11 @@ ROWS = [
         id="a-refusal-the-parser-coordinated-inside-the-admitted-clause",
     ),
     pytest.param(
+        "L'édile a assuré qu'« aucun signe d'alerte » n'avait été relevé lors du dernier contrôle.",
+        [("mixed", "« aucun signe d'alerte » n'avait été relevé lors du dernier contrôle", "édile", "assert")],
+        id="a-quote-after-an-elided-que-and-a-space-goes-on-with-the-clause",
+    ),
+    pytest.param(
         "Trois députés interrogés par Le Courrier, qui ont requis l'anonymat, jugent au contraire que sa position "
         "est devenue intenable.",
         [("indirect", "sa position est devenue intenable", "Trois députés", "assert")],

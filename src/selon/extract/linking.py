@@ -269,7 +269,8 @@ def _runs_on(ctx: Context, quote: Quote) -> bool:
     following = ctx.token_at(quote.end)
     if following.idx < quote.end:
         following = following.nbor(1) if following.i + 1 < len(ctx.doc) else following
-    return following.idx >= quote.end and following.is_alpha and "\n" not in ctx.text[quote.end : following.idx]
+    return (following.idx >= quote.end and following.text[:1].isalpha()  # "n'avait" too
+            and "\n" not in ctx.text[quote.end : following.idx])
 
 
 def _colon_speaker(ctx: Context, quote: Quote) -> Mention | None:

@@ -50,6 +50,8 @@ def _context_before(text: str, i: int) -> str:
     if j < 0 or text[j] == "\n":
         return "para"
     char = text[j]
+    if char in "'’" and j > 0 and text[j - 1].isalpha():
+        return "word"  # an elided word: "qu’« aucun signe »"
     if char == ":":
         return "colon"
     if char in ",;—–":

@@ -55,7 +55,7 @@ _ELIDED_QUOTE = r"(?<=[^\W\d_][\'’])[«\"“]"
 def _split_elided_quotes(nlp: Language) -> None:
     """The models' tokenizers keep "qu'\"on" as one token, so the quote's first word, its opening mark and the
     complementiser are one word for the parser and no quote boundary falls between tokens; the mark is made an
-    infix of its own."""
+    infix of its own, also when a space follows it ("qu'« on", French typography)."""
     tokenizer = cast(Tokenizer, nlp.tokenizer)  # the models selon loads all keep spaCy's rule-based tokenizer
     own = tokenizer.infix_finditer  # the loaded model's rules, which a custom model may have changed
     elided = re.compile(_ELIDED_QUOTE)
@@ -67,6 +67,17 @@ def _split_elided_quotes(nlp: Language) -> None:
         return iter(sorted(found, key=lambda m: m.start()))
 
     tokenizer.infix_finditer = finditer
+    own_suffix = tokenizer.suffix_search
+    glued = re.compile(_ELIDED_QUOTE + "$")
+
+    def suffix_search(text: str) -> re.Match[str] | None:
+        # "qu'« aucun": a mark glued to the end of an elided word is left to the infix rule above; as a suffix
+        # it would leave "qu'" to the rules that cut the apostrophe off
+        if glued.search(text):
+            return None
+        return own_suffix(text) if own_suffix is not None else None
+
+    tokenizer.suffix_search = suffix_search
 
 
 def load_pipeline(code: str, model: str | None = None) -> Language:
