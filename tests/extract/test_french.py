@@ -741,6 +741,12 @@ def test_a_holding_is_an_institution(analyse_fr) -> None:
                  id="a-journalist-of-an-outlet-reports-for-it"),
     pytest.param("« La moitié des patients sont là pour une autre raison », a confirmé le centre médical.",
                  "organization", id="a-centre-is-an-institution"),
+    pytest.param("L'Agence nationale de la sûreté fluviale (Ansf) n'a pas souhaité commenter ces accusations.",
+                 "organization", id="a-short-name-in-brackets-is-no-person"),
+    pytest.param("Selon l'union commerciale locale, le festival représente un tiers du chiffre d'affaires.",
+                 "organization", id="a-union-is-an-institution"),
+    pytest.param("D'après Radio-Canada, la société aurait suspendu l'appel d'offres.", "media",
+                 id="an-outlet-the-recogniser-took-for-a-person"),
     pytest.param("Le groupe Vélor Industries ferme son usine. Vélor n'a pas répondu à nos questions.",
                  "organization", id="the-short-form-of-an-institution-named-before"),
 ])

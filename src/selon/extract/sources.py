@@ -148,6 +148,10 @@ def _names_another(name: TokenSpan, head: Token) -> bool:
     Dupont", "the McCain official", "Unilever's manager" speak for someone else."""
     if name.start <= head.i < name.end:
         return False
+    doc = head.doc
+    if (len(name) == 1 and head.pos_ == "NOUN" and name.start > 0 and doc[name.start - 1].text == "("
+            and name.end < len(doc) and doc[name.end].text == ")"):
+        return True  # "l'Agence nationale … (Anssi)": a word in brackets after a noun is its short name
     if name.end <= head.i and head.pos_ == "NOUN":
         return True  # a name before a common noun qualifies it: "the Rasmussen tracking poll"
     root = name.root
@@ -333,6 +337,8 @@ def _reports(lemma: str, ctx: Context) -> bool:
 def kind_of(reading: _Reading, ctx: Context) -> tuple[SourceKind, str]:
     """The kind of a new source, and the reason, in words, for `--explain`."""
     res, lemma = ctx.res, reading.head_lemma
+    if reading.person and reading.outlet and fold(reading.person) in fold(reading.outlet):
+        return "media", f"names an outlet ({reading.outlet}) the recogniser took for a person"
     if reading.person:
         return "person", f"names a person ({reading.person})"
     # "un porte-parole de l'agence X" speaks for the outlet as anyone would; "une journaliste de X" reports for it
