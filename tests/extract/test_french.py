@@ -747,6 +747,7 @@ def test_a_holding_is_an_institution(analyse_fr) -> None:
                  "organization", id="a-union-is-an-institution"),
     pytest.param("D'après Radio-Canada, la société aurait suspendu l'appel d'offres.", "media",
                  id="an-outlet-the-recogniser-took-for-a-person"),
+    pytest.param("« J'ai été aveuglé par l'argent », reconnaît le prévenu.", "person", id="the-defendant-is-one-person"),
     pytest.param("Le groupe Vélor Industries ferme son usine. Vélor n'a pas répondu à nos questions.",
                  "organization", id="the-short-form-of-an-institution-named-before"),
 ])

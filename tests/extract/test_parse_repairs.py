@@ -117,3 +117,23 @@ def test_que_hung_on_the_verb_still_opens_what_was_said() -> None:
         . . PUNCT punct 2
     """)
     assert _speakers(found) == [("des policiers avaient transmis un rapport", "Le Courrier", "media")]
+
+
+def test_a_name_opening_the_sentence_before_its_appositions_names_the_speaker() -> None:
+    found = extract_parsed("fr", f"""
+        Paul Paul PROPN dislocated 10 B-PER
+        Roux Roux PROPN flat:name 0 I-PER
+        , , PUNCT punct 0
+        63 63 NUM nummod 4
+        ans an NOUN nmod 0
+        , , PUNCT punct 7
+        ancien ancien ADJ amod 7
+        notaire notaire NOUN nsubj 10
+        , , PUNCT punct 7
+        a avoir AUX aux:tense 10 - {FIN}
+        reconnu reconnaître VERB ROOT 10 - {PART}
+        les le DET det 12
+        faits fait NOUN obj 10
+        . . PUNCT punct 10
+    """)
+    assert _speakers(found) == [("les faits", "Paul Roux", "person")]

@@ -233,6 +233,14 @@ def mention_of(head: Token, doc: Doc, stop: frozenset[int] = frozenset(), exclud
     return Mention(char_start, last.idx + len(last.text), head.i, (start, end + 1))
 
 
+def _describes_people(noun: Token) -> bool:
+    """A role or a description of people ("ancien notaire"), in the language's lists; not for a language selon lacks."""
+    try:
+        return fold(noun.lemma_) in languages.load(noun.doc.lang_).people_nouns
+    except SelonError:
+        return False
+
+
 def _genitive(doc: Doc) -> frozenset[str]:
     """The language's prepositions that stay inside a mention; none (no limit) for a language selon lacks."""
     try:
@@ -257,7 +265,9 @@ def _blocks(token: Token, blocked: set[int]) -> bool:
 
 def with_apposed_name(mention: Mention, doc: Doc) -> Mention:
     """"la maire, Sophie Laurent": a person's name set off by a comma right after the mention belongs to it,
-    even when the parser hung it elsewhere."""
+    even when the parser hung it elsewhere; so does one opening the sentence before it ("Paul Roux, 63 ans,
+    ancien notaire, a reconnu": the parser made the apposition the subject)."""
+    mention = _with_name_before(mention, doc)
     end = mention.tokens[1]
     second = end < len(doc) and _second_subject(doc[mention.head], doc[end])
     if second:
@@ -276,6 +286,28 @@ def with_apposed_name(mention: Mention, doc: Doc) -> Mention:
     if last + 1 < len(doc) and not doc[last + 1].is_punct and not second:
         return mention
     return Mention(mention.start, doc[last].idx + len(doc[last]), mention.head, (mention.tokens[0], last + 1))
+
+
+def _with_name_before(mention: Mention, doc: Doc) -> Mention:
+    """The mention widened back to a person's name that opens its sentence, when only comma-separated verbless
+    appositions ("63 ans", "ancien notaire") come between."""
+    start = mention.tokens[0]
+    head = doc[mention.head]
+    if start < 3 or doc[start - 1].text != "," or head.ent_type_ in PERSON_LABELS or not _describes_people(head):
+        return mention
+    sentence = doc[start].sent.start
+    between = doc[sentence:start]
+    if any(t.pos_ in ("VERB", "AUX") or t.text in QUOTE_MARKS or "\n" in t.text for t in between):
+        return mention
+    name = [t for t in between if t.ent_type_ in PERSON_LABELS]
+    if not name or name[0].i != sentence or name[0].ent_iob_ != "B" or name[0].pos_ != "PROPN":
+        return mention
+    last = name[0].i
+    while last + 1 < start and doc[last + 1].ent_iob_ == "I":
+        last += 1
+    if last + 1 >= start or doc[last + 1].text != ",":
+        return mention
+    return Mention(doc[sentence].idx, mention.end, mention.head, (sentence, mention.tokens[1]))
 
 
 def _second_subject(head: Token, name: Token) -> bool:

@@ -152,8 +152,8 @@ def _names_another(name: TokenSpan, head: Token) -> bool:
     if (len(name) == 1 and head.pos_ == "NOUN" and name.start > 0 and doc[name.start - 1].text == "("
             and name.end < len(doc) and doc[name.end].text == ")"):
         return True  # "l'Agence nationale … (Anssi)": a word in brackets after a noun is its short name
-    if name.end <= head.i and head.pos_ == "NOUN":
-        return True  # a name before a common noun qualifies it: "the Rasmussen tracking poll"
+    if name.end <= head.i and head.pos_ == "NOUN" and doc[name.end].text != ",":
+        return True  # a name before a common noun qualifies it: "the Rasmussen tracking poll", not "Paul Roux, notaire"
     root = name.root
     if root.dep_ == "conj" and not (name.start <= root.head.i < name.end) and not _apposed_conjunct(name):
         return True  # "lawyers for Wanda Roe and Ed Doe", "the ministry and Jean Roux": the first conjunct decides
