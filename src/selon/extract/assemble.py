@@ -13,11 +13,12 @@ from selon.extract.coref import Resolver
 from selon.extract.gender import decide
 from selon.extract.linking import Candidate, find_candidates
 from selon.extract.notes import anonymity_conditions, boilerplate
+from selon.extract.people import phrases
 from selon.extract.roles import role_category
 from selon.extract.sources import Entity
 from selon.lang import LangResources
 from selon.lang.people import load_people
-from selon.schema.records import Attribution, Cue, Evidence, Note, Source, Span
+from selon.schema.records import PEOPLE_KINDS, Attribution, Cue, Evidence, Note, Source, Span
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,8 @@ def _source(ctx: Context, entity: Entity, source_id: str) -> Source:
     """The record of one resolved entity; gender and role category are read only now, from its mentions, so
     they describe the sources found without changing them."""
     people = load_people(ctx.res.code)
-    gender, gender_evidence = decide(entity, ctx, people)
+    described = phrases(entity, ctx, people) if entity.kind in PEOPLE_KINDS else []
+    gender, gender_evidence = decide(entity, described, ctx, people)
     return Source(
         id=source_id,
         kind=entity.kind,
@@ -113,5 +115,5 @@ def _source(ctx: Context, entity: Entity, source_id: str) -> Source:
                               key=lambda e: e.start)),
         gender=gender,
         gender_evidence=gender_evidence,
-        role_category=role_category(entity, ctx, people),
+        role_category=role_category(entity, described, people),
     )

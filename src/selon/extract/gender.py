@@ -23,7 +23,7 @@ from spacy.tokens import Token
 
 from selon.extract.context import Context
 from selon.extract.names import first_name_gender
-from selon.extract.people import Phrase, person_nouns, phrases
+from selon.extract.people import Phrase
 from selon.extract.sources import Entity
 from selon.lang import fold
 from selon.lang.people import PeopleResources
@@ -49,9 +49,11 @@ class Signal:
 
 
 def _signal(gender: str, strong: bool, kind: str, rule: str, tokens: list[Token]) -> Signal:
+    """The signal read on `tokens`, in text order; its text is the span from the first token to the last, read
+    from that span alone (spaCy rebuilds `Doc.text` from every token at each access, the slice is the same)."""
     first, last = tokens[0], tokens[-1]
     start, end = first.idx, last.idx + len(last.text)
-    text = first.doc.text[start:end]
+    text = first.doc[first.i : last.i + 1].text
     return Signal(gender, strong, kind, rule.format(text=text), start, end, text)
 
 
@@ -64,10 +66,10 @@ def _morph_gender(token: Token) -> str | None:
     return None
 
 
-def _noun_signals(phrase: Phrase, people: PeopleResources) -> list[Signal]:
+def _noun_signals(phrase: Phrase) -> list[Signal]:
     """Determiners and forms of the role nouns that describe the phrase's own person."""
     signals = []
-    for noun in person_nouns(phrase.tokens, people):
+    for noun in phrase.nouns:
         entry, token = noun.entry, noun.token
         words = list(token.doc[token.i : noun.end])
         if entry.gender == "x":
@@ -119,16 +121,17 @@ def _agreement_signals(phrase: Phrase, people: PeopleResources) -> list[Signal]:
     return signals
 
 
-def article_signals(entity: Entity, ctx: Context, people: PeopleResources) -> list[Signal]:
-    """Every signal of gender the article gives about the source, in text order."""
+def article_signals(described: list[Phrase], ctx: Context, people: PeopleResources) -> list[Signal]:
+    """Every signal of gender the article gives about the source, in text order, from its phrases
+    (`selon.extract.people.phrases`)."""
     signals: list[Signal] = []
-    for phrase in phrases(entity, ctx):
+    for phrase in described:
         if phrase.pronoun:
             said = ctx.res.pronoun_genders.get(fold(phrase.tokens.text.strip("-")))
             if said in ("f", "m"):
                 signals.append(_signal(said, True, "pronoun", "pronoun '{text}'", list(phrase.tokens)))
             continue
-        signals += _title_signals(phrase, ctx) + _noun_signals(phrase, people) + _agreement_signals(phrase, people)
+        signals += _title_signals(phrase, ctx) + _noun_signals(phrase) + _agreement_signals(phrase, people)
     return sorted(set(signals), key=lambda s: (s.start, s.kind))
 
 
@@ -151,11 +154,13 @@ def _majority(signals: list[Signal]) -> tuple[str | None, list[Signal]]:
     return ("f", women) if len(women) > len(men) else ("m", men)
 
 
-def decide(entity: Entity, ctx: Context, people: PeopleResources) -> tuple[Gender | None, GenderEvidence | None]:
-    """The gender of a source and what decided it; (None, None) for a source that is not people."""
+def decide(entity: Entity, described: list[Phrase], ctx: Context,
+           people: PeopleResources) -> tuple[Gender | None, GenderEvidence | None]:
+    """The gender of a source and what decided it, from its phrases (`selon.extract.people.phrases`, read once
+    for gender and role category); (None, None) for a source that is not people."""
     if entity.kind not in PEOPLE_KINDS:
         return None, None
-    signals = article_signals(entity, ctx, people)
+    signals = article_signals(described, ctx, people)
     if entity.number == "pl" or (entity.count or 1) > 1:
         signals = [s for s in signals if s.gender == "f"]
     strong = [s for s in signals if s.strong]

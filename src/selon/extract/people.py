@@ -8,7 +8,7 @@ Culture, Rima Dupont, visitait …" before "Dupont a déclaré"): the article in
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
@@ -25,14 +25,6 @@ _GOVERNED_DEPS = ("pobj", "poss", "nmod:poss")
 
 
 @dataclass(frozen=True)
-class Phrase:
-    """A stretch of tokens about the source; `pronoun` when it is a bare pronoun mention."""
-
-    tokens: TokenSpan
-    pronoun: bool
-
-
-@dataclass(frozen=True)
 class PersonNoun:
     """A role or description noun ("ministre", "spokeswoman", "secrétaire générale") in a phrase."""
 
@@ -43,8 +35,19 @@ class PersonNoun:
     phrase: TokenSpan
 
 
-def phrases(entity: Entity, ctx: Context) -> list[Phrase]:
-    """Every mention of the source, then every phrase its full name stands in outside quotes, in text order."""
+@dataclass(frozen=True)
+class Phrase:
+    """A stretch of tokens about the source; `pronoun` when it is a bare pronoun mention."""
+
+    tokens: TokenSpan
+    pronoun: bool
+    #: its role nouns (`person_nouns`; none for a pronoun), found once for both gender and role category
+    nouns: tuple[PersonNoun, ...] = ()
+
+
+def phrases(entity: Entity, ctx: Context, people: PeopleResources) -> list[Phrase]:
+    """Every mention of the source, then every phrase its full name stands in outside quotes, in text order,
+    each with its role nouns."""
     found: dict[tuple[int, int], Phrase] = {}
     for mention in entity.mentions:
         tokens = ctx.tokens(mention.start, mention.end)
@@ -59,7 +62,8 @@ def phrases(entity: Entity, ctx: Context) -> list[Phrase]:
                 for phrase in (_phrase_of(ent), _set_before(ent), _set_after(ent)):
                     if phrase is not None:
                         found.setdefault((phrase.start, phrase.end), Phrase(phrase, False))
-    return sorted(found.values(), key=lambda p: p.tokens.start)
+    return [p if p.pronoun else replace(p, nouns=tuple(person_nouns(p.tokens, people)))
+            for p in sorted(found.values(), key=lambda p: p.tokens.start)]
 
 
 def _phrase_of(ent: TokenSpan) -> TokenSpan:
@@ -134,16 +138,16 @@ def person_nouns(phrase: TokenSpan, people: PeopleResources) -> list[PersonNoun]
     longest = people.longest_role
     i = phrase.start
     doc = phrase.doc
+    folded = [fold(t.text) for t in phrase]  # once per word: each is tried in up to `longest` keys
     while i < phrase.end:
         match = None
         for size in range(min(longest, phrase.end - i), 0, -1):
-            words = doc[i : i + size]
-            keys = [" ".join(fold(t.text) for t in words).rstrip(".")]  # "Sen.", "Pr" as titles
-            if size == 1:
-                keys.append(fold(words[0].lemma_))
-            key = next((k for k in keys if k in people.roles), None)
-            if key is not None:
-                match = PersonNoun(doc[i], i + size, key, _form(words[0], key, people.roles[key]), phrase)
+            offset = i - phrase.start
+            key = " ".join(folded[offset : offset + size]).rstrip(".")  # "Sen.", "Pr" as titles
+            if key not in people.roles and size == 1:
+                key = fold(doc[i].lemma_)
+            if key in people.roles:
+                match = PersonNoun(doc[i], i + size, key, _form(doc[i], key, people.roles[key]), phrase)
                 break
         if match is not None and not _governed(match.token, phrase) and not _modifier(match.token):
             found.append(match)

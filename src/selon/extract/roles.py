@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span as TokenSpan
 
-from selon.extract.context import Context
-from selon.extract.people import person_nouns, phrases
+from selon.extract.people import Phrase
 from selon.extract.sources import Entity
 from selon.lang import fold
 from selon.lang.people import PeopleResources
@@ -32,19 +31,20 @@ def _context(tokens: TokenSpan, start: int, people: PeopleResources) -> RoleCate
     return None
 
 
-def role_category(entity: Entity, ctx: Context, people: PeopleResources) -> RoleCategory | None:
-    """The category of the source's role; None for a source that is not people."""
+def role_category(entity: Entity, described: list[Phrase], people: PeopleResources) -> RoleCategory | None:
+    """The category of the source's role, from its phrases (`selon.extract.people.phrases`, read once for gender
+    and role category); None for a source that is not people."""
     if entity.kind not in PEOPLE_KINDS:
         return None
-    described = [p for p in phrases(entity, ctx) if not p.pronoun]
-    nouns = sorted((n for p in described for n in person_nouns(p.tokens, people)), key=lambda n: n.token.i)
+    worded = [p for p in described if not p.pronoun]
+    nouns = sorted((n for p in worded for n in p.nouns), key=lambda n: n.token.i)
     if nouns:
         first = nouns[0]
         if first.entry.flexible:  # the institution after the noun, else before it ("the union's chair")
             return (_context(first.phrase, first.end, people) or _context(first.phrase, first.phrase.start, people)
                     or first.entry.category)
         return first.entry.category
-    for phrase in described:
+    for phrase in worded:
         found = _context(phrase.tokens, phrase.tokens.start, people)
         if found is not None:
             return found
