@@ -12,6 +12,7 @@ made: merging two speakers is worse for a fact-checker than keeping one speaker 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Span as TokenSpan
@@ -365,8 +366,8 @@ def _named_people(ctx: Context) -> list[_Named]:
     surnames = {p.name.split()[-1] for p in people if len(p.name.split()) > 1}
     typed = {t.i for ent in ctx.ents if ent.label_ in PERSON_LABELS for t in ent}
     for surname in surnames:  # looked up in the text: a pass over every token costs more than the rest
-        for match in re.finditer(rf"(?<!\w){re.escape(surname)}(?!\w)", ctx.text):
-            token = ctx.token_at(match.start())
+        for start in _whole_word_starts(surname, ctx.text):
+            token = ctx.token_at(start)
             if (token.pos_ == "PROPN" and token.dep_ in _SUBJECT_DEPS and token.i not in typed
                     and ctx.quote_at(token.idx) is None):
                 people.append(_Named(token.text, token.idx, True, ctx.in_heading(token.idx), frozenset(), None))
@@ -383,6 +384,23 @@ def _role_after(ent: TokenSpan, ctx: Context) -> frozenset[str]:
     if noun.pos_ != "NOUN" or has_case(noun) or noun.dep_ in _SUBJECT_DEPS or noun.head.i > noun.i:
         return frozenset()
     return frozenset(_role_words(doc[ent.end + 1 : noun.i + 1], ctx))
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _whole_word_starts(word: str, text: str) -> Iterator[int]:
+    r"""Where `word` stands in `text` with no word character right before or after it, as `re.finditer` finds
+    `(?<!\w)word(?!\w)`: a plain substring search, then a look at its neighbours (a pattern opening on a
+    lookbehind is tried at every character of the text)."""
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if not (start and _WORD_CHAR.match(text, start - 1)) and not _WORD_CHAR.match(text, end):
+            yield start
+            start = text.find(word, end)
+        else:
+            start = text.find(word, start + 1)
 
 
 def _credited(ent: TokenSpan, ctx: Context) -> bool:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import DEP, IDX, LEMMA, LENGTH, ORTH, POS
+from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
 from selon.extract.repairs import stranded_auxiliary
@@ -245,30 +247,33 @@ def _multiword_hit(token: Token, res: LangResources) -> CueHit | None:
 
 
 def find_cues(doc: Doc, res: LangResources, text: str | None = None) -> list[CueHit]:
-    """Every cue of the Doc; `text` is `doc.text` when the caller has it (spaCy rebuilds it at each access)."""
+    """Every cue of the Doc; `text` is `doc.text` when the caller has it (spaCy rebuilds it at each access).
+
+    Every word is first screened on the Doc's arrays (lemma, tag, offsets, the previous word and its relation),
+    read in C at once: making a Token object of each word costs more than the rest of the search."""
     hits = []
     text = doc.text if text is None else text
-    previous = ""
     multiword = _multiword(res)
+    strings = doc.vocab.strings
+    rows = doc.to_array([LEMMA, POS, IDX, LENGTH, ORTH, DEP]).tolist() if len(doc) else []
     covered = -1  # the last token of the latest two-word cue: its second word is no cue of its own
-    for token in doc:
-        if token.i <= covered:
-            previous = token.text
+    for i, (lemma_id, pos, start, length, _, _) in enumerate(rows):
+        if i <= covered:
             continue
-        lemma = _lemma(token)
+        lemma = fold(strings[lemma_id])  # `_lemma` of the token
         if lemma in multiword:
-            hit = _multiword_hit(token, res)
+            hit = _multiword_hit(doc[i], res)
             if hit is not None:
                 hits.append(hit)
                 covered = hit.end - 1
                 continue
         # Cheap tests on strings first: looking at neighbouring tokens for every word costs more than the parse.
-        after = token.idx + len(token)
-        worth = (lemma in res.cues or token.pos_ == "VERB" or text[after : after + 1] == "-"
-                 or previous in _INCISE_OPENERS or token.i > 0 and doc[token.i - 1].dep_ in _AUX_DEPS)
-        previous = token.text
+        after = start + length
+        worth = (lemma in res.cues or pos == VERB or text[after : after + 1] == "-"
+                 or i > 0 and (strings[rows[i - 1][4]] in _INCISE_OPENERS or strings[rows[i - 1][5]] in _AUX_DEPS))
         if not worth:
             continue
+        token = doc[i]
         entries = _entries(token, lemma, res)
         if not entries or token.pos_ not in ("VERB", "AUX") and not (_before_clitic(token) or _in_incise(token)):
             continue

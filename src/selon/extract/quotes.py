@@ -8,6 +8,7 @@ marks nested inside them (‘…’ inside «…») belong to the outer quote's 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 #: Opening mark -> the closing marks accepted for it.
@@ -17,6 +18,9 @@ QUOTE_MARKS = frozenset(_PAIRS) | frozenset(_CLOSERS)
 #: Marks that open a quote in French and English text (the straight quote both opens and closes).
 OPENING_MARKS = frozenset(_PAIRS) - {'"'}
 _SENTENCE_END = ".!?…"
+#: The only characters the pairing acts on: any other character leaves the stack as it is, so the scan jumps
+#: from one of these to the next instead of looking at every character of the text.
+_MARK_OR_BREAK = re.compile("[" + re.escape("".join(sorted(QUOTE_MARKS | {"\n"}))) + "]")
 
 
 @dataclass(frozen=True)
@@ -90,7 +94,8 @@ def find_quotes(text: str) -> list[Quote]:
             quotes.append(Quote(outer, end, inner_start, inner_end, closed, _context_before(text, outer)))
         stack.clear()
 
-    for i, char in enumerate(text):
+    for match in _MARK_OR_BREAK.finditer(text):
+        i, char = match.start(), match.group()
         if char == "\n":
             if stack:
                 emit(_trimmed(text, outer, i)[1], closed=False)

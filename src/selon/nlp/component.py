@@ -71,9 +71,11 @@ def paragraph_breaks(doc: Doc) -> Doc:
     keeps boundaries set beforehand. Being the first component, it is also where a worker starts watching its
     parent (`exit_with_parent`)."""
     exit_with_parent()
-    for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text and not token.is_space:
+    after_break = False  # whether the previous token holds a line break (one pass: tokens are costly objects)
+    for token in doc:
+        if after_break and not token.is_space:
             token.is_sent_start = True
+        after_break = "\n" in token.text
     return doc
 
 
