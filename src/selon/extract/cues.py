@@ -7,9 +7,13 @@ checked on the verb's dependents, so the table stays data and the conditions sta
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+import numpy
 from spacy.attrs import DEP, IDX, LEMMA, LENGTH, ORTH, POS
+from spacy.strings import StringStore
 from spacy.symbols import VERB
 from spacy.tokens import Doc, Token
 
@@ -129,6 +133,7 @@ def _before_clitic(token: Token) -> bool:
 
 
 _INCISE_OPENERS = frozenset(",—–»”\"")
+_HYPHEN = re.compile("-")
 
 
 def _in_incise(token: Token) -> bool:
@@ -246,34 +251,70 @@ def _multiword_hit(token: Token, res: LangResources) -> CueHit | None:
     return None
 
 
-def find_cues(doc: Doc, res: LangResources, text: str | None = None) -> list[CueHit]:
-    """Every cue of the Doc; `text` is `doc.text` when the caller has it (spaCy rebuilds it at each access).
+@lru_cache(maxsize=1 << 16)
+def _folded(strings: StringStore, key: int) -> str:
+    """The folded string of a hash: the string store decodes a new copy of the string at each look-up."""
+    return fold(strings[key])
 
-    Every word is first screened on the Doc's arrays (lemma, tag, offsets, the previous word and its relation),
-    read in C at once: making a Token object of each word costs more than the rest of the search."""
+
+def _listed(lemma: str, form: str, res: LangResources) -> bool:
+    """Whether the cue table holds the lemma or one of the keys `_entries` tries for a verb the model
+    lemmatised badly: a word with none of them is no cue, whatever its neighbours."""
+    suffix = res.clitic_lemma_suffix
+    keys = (lemma, form, form + suffix, lemma + suffix) if suffix else (lemma, form)
+    return any(key in res.cues for key in keys)
+
+
+def _screen(doc: Doc, text: str, res: LangResources) -> list[tuple[int, str, bool]]:
+    """(index, folded lemma, worth a look) of the words that may open a two-word cue or be a cue, in order.
+
+    Worth a look: a word the table may list (`_listed`) that has a cue's lemma, is a verb, sits before a hyphen
+    ("estime-t-il"), or follows an incise opener or an auxiliary. Screened on the Doc's arrays, each distinct
+    word and lemma folded once: making a Token object of every word costs more than the search itself."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    multiword = _multiword(res)
+    table = doc.to_array([LEMMA, POS, IDX, LENGTH, ORTH, DEP])
+    lemmas = {h: _folded(strings, h) for h in numpy.unique(table[:, 0]).tolist()}  # Python ints: numpy's are slow
+    forms = {h: _folded(strings, h) for h in numpy.unique(table[:, 4]).tolist()}
+    openers = [strings[o] for o in _INCISE_OPENERS if o in strings]
+    auxiliaries = [strings[d] for d in _AUX_DEPS if d in strings]
+    follows = numpy.zeros(len(doc), dtype=bool)  # the word before is an incise opener or an auxiliary
+    follows[1:] = numpy.isin(table[:-1, 4], openers) | numpy.isin(table[:-1, 5], auxiliaries)
+    hyphens = [m.start() for m in _HYPHEN.finditer(text)]
+    near = (numpy.isin(table[:, 0], [h for h, lemma in lemmas.items() if lemma in res.cues]) | (table[:, 1] == VERB)
+            | numpy.isin(table[:, 2] + table[:, 3], hyphens) | follows)
+    opens = numpy.isin(table[:, 0], [h for h, lemma in lemmas.items() if lemma in multiword])
+    lemma_ids, form_ids = table[:, 0].tolist(), table[:, 4].tolist()
+    is_near, is_opening = near.tolist(), opens.tolist()
+    screened = []
+    for i in numpy.flatnonzero(near | opens).tolist():
+        lemma = lemmas[lemma_ids[i]]
+        worth = is_near[i] and _listed(lemma, forms[form_ids[i]], res)
+        if worth or is_opening[i]:
+            screened.append((i, lemma, worth))
+    return screened
+
+
+def find_cues(doc: Doc, res: LangResources, text: str | None = None) -> list[CueHit]:
+    """Every cue of the Doc; `text` is `doc.text` when the caller has it (spaCy rebuilds it at each access)."""
     hits = []
     text = doc.text if text is None else text
     multiword = _multiword(res)
-    strings = doc.vocab.strings
-    rows = doc.to_array([LEMMA, POS, IDX, LENGTH, ORTH, DEP]).tolist() if len(doc) else []
     covered = -1  # the last token of the latest two-word cue: its second word is no cue of its own
-    for i, (lemma_id, pos, start, length, _, _) in enumerate(rows):
+    for i, lemma, worth in _screen(doc, text, res):
         if i <= covered:
             continue
-        lemma = fold(strings[lemma_id])  # `_lemma` of the token
+        token = doc[i]
         if lemma in multiword:
-            hit = _multiword_hit(doc[i], res)
+            hit = _multiword_hit(token, res)
             if hit is not None:
                 hits.append(hit)
                 covered = hit.end - 1
                 continue
-        # Cheap tests on strings first: looking at neighbouring tokens for every word costs more than the parse.
-        after = start + length
-        worth = (lemma in res.cues or pos == VERB or text[after : after + 1] == "-"
-                 or i > 0 and (strings[rows[i - 1][4]] in _INCISE_OPENERS or strings[rows[i - 1][5]] in _AUX_DEPS))
         if not worth:
             continue
-        token = doc[i]
         entries = _entries(token, lemma, res)
         if not entries or token.pos_ not in ("VERB", "AUX") and not (_before_clitic(token) or _in_incise(token)):
             continue
