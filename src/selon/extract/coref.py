@@ -49,6 +49,10 @@ class Resolver:
         self.ctx = ctx
         self.entities: list[Entity] = []
         self.named = _named_people(ctx)
+        #: (first character, text) of each person's name of more than one word: surnames are looked up in them
+        #: for every mention, and a Span rebuilds its text at each access
+        self.full_names = [(e.start_char, e.text) for e in ctx.ents
+                           if e.label_ in PERSON_LABELS and len(e.text.split()) > 1]
 
     def resolve(self, mention: Mention) -> Entity:
         reading = read(mention, self.ctx)
@@ -128,12 +132,7 @@ class Resolver:
         if len(name.split()) > 1:
             return name
         surname = fold(name)
-        full = [
-            e.text
-            for e in self.ctx.ents
-            if e.label_ in PERSON_LABELS and e.start_char < before and len(e.text.split()) > 1
-            and fold(e.text.split()[-1]) == surname
-        ]
+        full = [text for start, text in self.full_names if start < before and fold(text.split()[-1]) == surname]
         return full[-1] if full else name
 
     def _person(self, name: str) -> Entity | None:
@@ -153,10 +152,7 @@ class Resolver:
         return partial[0] if len(partial) == 1 else None
 
     def _full_names(self, surname: str) -> set[str]:
-        return {
-            fold(e.text) for e in self.ctx.ents
-            if e.label_ in PERSON_LABELS and len(e.text.split()) > 1 and fold(e.text.split()[-1]) == surname
-        }
+        return {fold(text) for _, text in self.full_names if fold(text.split()[-1]) == surname}
 
     def _entity_of(self, named: _Named) -> Entity:
         """The source a person named in the text becomes once something refers back to them."""
