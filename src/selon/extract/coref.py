@@ -214,7 +214,7 @@ class Resolver:
         return group
 
     def _team(self, reading: _Reading) -> list[str]:
-        """"la défense", "ses défenseurs": a collective of collectives.tsv stands for the people the article names,
+        """"la défense", "the defense": a collective of collectives.tsv stands for the people the article names,
         anywhere, in the role its members have ("Robert Dupuis, son avocat"); none named, it stays a group."""
         roles = self.ctx.res.collectives.get(reading.head_lemma)
         possessive = any("Yes" in c.morph.get("Poss", []) for c in reading.head.children if c.i < reading.head.i)

@@ -103,15 +103,16 @@ def misattached_conjunct(verb: Token, cues: Mapping[str, tuple[CueEntry, ...]], 
     """"said the failures were unacceptable and promised that …": a verb of saying with no subject, coordinated by
     the parser with the head of the complement clause, is the speaker's second act, coordinated with the verb
     that governs the clause (returned), when it reports a clause of its own or denies, admits or declines (what
-    only people do) and the clause's subject is a thing that cannot speak; "said she supported the repairs but objected to …" (a person, a pronoun) goes on with what
-    was said."""
+    only people do) and the clause's subject is a thing that cannot speak. "said she supported the repairs but
+    objected to …" (a person, a pronoun) goes on with what was said."""
     clause = verb.head
     governor = clause.head
     subjects = [c for c in clause.children if c.dep_ in _SUBJECT_DEPS]
     if (verb.dep_ != "conj" or clause.dep_ != "ccomp" or governor == clause or verb.i < clause.i or not subjects
             or any(c.dep_ in _SUBJECT_DEPS or c.dep_ in _PASSIVE_AUXILIARIES for c in verb.children)
-            or not (any(c.dep_ == "ccomp" for c in verb.children)  # "… and did not imply any wrongdoing": the thing's
-                    or any(e.stance != "assert" for e in cues.get(fold(verb.lemma_), ())))  # "… but denied it": a person's
+            # "… and did not imply any wrongdoing" is the thing's; "… and promised that …", "… but denied it" a person's
+            or not (any(c.dep_ == "ccomp" for c in verb.children)
+                    or any(e.stance != "assert" for e in cues.get(fold(verb.lemma_), ())))
             or fold(governor.lemma_) not in cues or fold(verb.lemma_) not in cues):
         return None
     thing = subjects[0]
