@@ -12,7 +12,7 @@ made: merging two speakers is worse for a fact-checker than keeping one speaker 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Span as TokenSpan
@@ -173,9 +173,7 @@ class Resolver:
 
     def _by_role(self, reading: _Reading, mention: Mention) -> Entity | None:
         """The latest person introduced with this role or a synonym ("la porte-parole X … la porte-voix")."""
-        wanted: set[str] = set()
-        for role in reading.roles:
-            wanted |= self.ctx.res.synonyms(role)
+        wanted = self._synonyms(reading.roles)
         known: list[tuple[int, Entity | _Named]] = [
             (e.last, e) for e in self.entities
             if e.kind == "person" and e.last < mention.start and e.roles & wanted and _agrees(e.gender, reading.gender)]
@@ -191,9 +189,7 @@ class Resolver:
         """"Les quatre candidats", "the two ministers": a definite plural role stands for the people named
         before with that role (or a synonym) when there are at least two of them and, if the phrase counts
         them, exactly that many. The group is one source of named people, not an anonymous one."""
-        wanted: set[str] = set()
-        for role in reading.roles:
-            wanted |= self.ctx.res.synonyms(role)
+        wanted = self._synonyms(reading.roles)
         names: dict[str, None] = {}
         for named in self.named:
             if named.start < mention.start and named.roles & wanted and not named.heading:
@@ -213,6 +209,13 @@ class Resolver:
         self.entities.append(group)
         return group
 
+    def _synonyms(self, roles: Iterable[str]) -> set[str]:
+        """The roles and every role that names the same function (role_synonyms.txt)."""
+        wanted: set[str] = set()
+        for role in roles:
+            wanted |= self.ctx.res.synonyms(role)
+        return wanted
+
     def _team(self, reading: _Reading) -> list[str]:
         """"la défense", "the defense": a collective of collectives.tsv stands for the people the article names,
         anywhere, in the role its members have ("Robert Dupuis, son avocat"); none named, it stays a group."""
@@ -220,9 +223,7 @@ class Resolver:
         possessive = any("Yes" in c.morph.get("Poss", []) for c in reading.head.children if c.i < reading.head.i)
         if not roles or not (reading.definite or possessive):
             return []
-        wanted: set[str] = set()
-        for role in roles:
-            wanted |= self.ctx.res.synonyms(role)
+        wanted = self._synonyms(roles)
         names = {self._full_name(n.name, n.start + 1): None for n in self.named if n.roles & wanted and not n.heading}
         return list(names)
 
